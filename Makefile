@@ -1,0 +1,37 @@
+# Everything runs inside .venv, which this Makefile creates and fills from requirements.lock.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: extract test schema golden check clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+	  || $(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+## extract: raw/ -> output/ (the main job)
+extract: $(STAMP)
+	$(PY) -m pipeline extract raw -o output
+
+## test: the whole test suite
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+## schema: regenerate schemas/ from the pydantic models
+schema: $(STAMP)
+	$(PY) -m pipeline schema -o schemas/document.schema.json
+
+## golden: regenerate output/ on purpose (review the diff before committing)
+golden: extract
+	git --no-pager diff --stat -- output
+
+## check: is output/ up to date with raw/ and the parser?
+check: $(STAMP)
+	$(PY) -m pipeline extract raw -o output --check
+
+clean:
+	rm -rf $(VENV) build *.egg-info

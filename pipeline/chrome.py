@@ -1,0 +1,152 @@
+"""Stage 2, strip page chrome: decide for every source line whether it is page furniture.
+
+Postconditions:
+- every non-empty source line is either kept (`ChromeResult.kept`) or listed in
+  `ChromeResult.removed` with its span and a reason code; empty lines carry no text and
+  are only separators;
+- decisions use general signals: position (masthead above the first body text, footer
+  after the last), shape (rules, lone punctuation, one stray word), widget vocabulary,
+  credit/copyright markers and repetition (a top line repeated in the copyright line is
+  the site name). No rule names a particular site or document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lines import Line
+from .model import ChromeLine
+from .normalize import normalize
+from .patterns import (
+    COPYRIGHT,
+    COPYRIGHT_FIELD_SEPARATOR,
+    FRONT_MATTER_FENCE,
+    PHOTO_CREDIT,
+    SEPARATOR_RULE,
+    STRAY_PUNCTUATION,
+    WIDGET,
+)
+
+# Lines longer than these are prose, whatever words they contain.
+_MAX_CREDIT_LEN = 120
+_MAX_COPYRIGHT_LEN = 200
+_MAX_MASTHEAD_LEN = 60
+_MAX_MASTHEAD_WORDS = 6
+_MIN_MENU_RUN = 3
+
+
+@dataclass(frozen=True)
+class ChromeResult:
+    lines: tuple[Line, ...]
+    kept: tuple[Line, ...]
+    removed: tuple[ChromeLine, ...]
+    reasons: dict[int, str]
+    """Line index -> reason, for every removed line."""
+
+
+def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str) -> ChromeResult:
+    """Classify every line of `text` as kept or chrome (see module postconditions)."""
+    reasons: dict[int, str] = {}
+    start = 0
+    if media_type == "text/markdown" or (lines and FRONT_MATTER_FENCE.match(lines[0].raw)):
+        start = _mark_front_matter(lines, reasons)
+    for line in lines[start:]:
+        reason = _line_reason(line)
+        if reason:
+            reasons[line.index] = reason
+    _mark_masthead(lines, reasons)
+    _mark_copyright_names(lines, reasons)
+    _mark_stray_words(lines, reasons)
+
+    removed = tuple(
+        ChromeLine(text=normalize(line.raw), span=line.content_span() if not line.is_blank
+                   else (line.start, line.end), reason=reasons[line.index])  # type: ignore[arg-type]
+        for line in lines if line.index in reasons
+    )
+    kept = tuple(line for line in lines if line.index not in reasons and not line.is_empty)
+    return ChromeResult(lines=lines, kept=kept, removed=removed, reasons=reasons)
+
+
+def _mark_front_matter(lines: tuple[Line, ...], reasons: dict[int, str]) -> int:
+    if not lines or not FRONT_MATTER_FENCE.match(lines[0].raw):
+        return 0
+    for line in lines[1:]:
+        if FRONT_MATTER_FENCE.match(line.raw) or line.raw.rstrip() == "...":
+            for inner in lines[: line.index + 1]:
+                if not inner.is_empty:
+                    reasons[inner.index] = "front-matter"
+            return line.index + 1
+    return 0  # an unclosed fence is not front matter
+
+
+def _line_reason(line: Line) -> str | None:
+    if line.is_empty:
+        return None
+    if line.is_blank:
+        return "whitespace-only"
+    text = line.stripped
+    if SEPARATOR_RULE.match(text):
+        return "separator-rule"
+    if STRAY_PUNCTUATION.match(text):
+        return "stray-punctuation"
+    if len(text) <= _MAX_MASTHEAD_LEN and WIDGET.match(text):
+        return "widget"
+    if len(text) <= _MAX_CREDIT_LEN and PHOTO_CREDIT.match(text):
+        return "photo-credit"
+    if len(text) <= _MAX_COPYRIGHT_LEN and COPYRIGHT.search(text) and _looks_like_footer(text):
+        return "copyright"
+    return None
+
+
+def _looks_like_footer(text: str) -> bool:
+    # "Recognizing the role of copyright, ..." is a clause; a footer has © / a year / no clause ending.
+    return "©" in text or any(ch.isdigit() for ch in text) or "reserved" in text.lower()
+
+
+def _is_short_name(text: str) -> bool:
+    return (len(text) <= _MAX_MASTHEAD_LEN and len(text.split()) <= _MAX_MASTHEAD_WORDS
+            and not text.endswith((".", ",", ";", ":")) and any(ch.isalpha() for ch in text))
+
+
+def _mark_masthead(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """Short lines above a widget bar at the top of the page are the site name and menu."""
+    first_widget = next((ln.index for ln in lines if reasons.get(ln.index) == "widget"), None)
+    if first_widget is None:
+        return
+    above = [ln for ln in lines[:first_widget] if not ln.is_empty and ln.index not in reasons]
+    # The widget bar counts as masthead only when nothing but short lines stands above it.
+    if not above or not all(_is_short_name(ln.stripped) for ln in above):
+        return
+    label = "menu" if len(above) >= _MIN_MENU_RUN else "site-name"
+    for ln in above:
+        reasons[ln.index] = label
+
+
+def _mark_copyright_names(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """A short line that reappears as a field of a copyright line is the site name."""
+    names: set[str] = set()
+    for ln in lines:
+        if reasons.get(ln.index) == "copyright":
+            for field in COPYRIGHT_FIELD_SEPARATOR.split(ln.stripped):
+                names.add(normalize(field).casefold())
+    if not names:
+        return
+    for ln in lines:
+        if ln.index not in reasons and not ln.is_empty and _is_short_name(ln.stripped):
+            if normalize(ln.stripped).casefold() in names:
+                reasons[ln.index] = "site-name"
+
+
+def _mark_stray_words(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """A lone word (not an upper-case heading, not a number) boxed in by chrome on both sides."""
+    content = [ln for ln in lines if not ln.is_empty]
+    for pos, ln in enumerate(content):
+        if ln.index in reasons:
+            continue
+        word = ln.stripped
+        if " " in word or not word.isalpha() or word.isupper():
+            continue
+        before = content[pos - 1].index in reasons if pos > 0 else True
+        after = content[pos + 1].index in reasons if pos + 1 < len(content) else True
+        if before and after:
+            reasons[ln.index] = "stray-word"

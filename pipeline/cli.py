@@ -1,0 +1,193 @@
+"""The command line: a thin adapter over the library.
+
+    python -m pipeline extract PATH... -o DIR [--check]
+    python -m pipeline schema [-o FILE]
+    python -m pipeline evaluate CORPUS_DIR [--json]
+
+Each command parses its options, calls the library, and turns library errors into one
+line on stderr naming the file. A failing input never stops the batch. Exit status: 0 all
+good; 1 some input failed or (with --check) DIR differs; 2 the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+
+from .errors import PipelineError
+from .model import json_schema
+from .run import extract
+from .write import to_json, write_atomic
+
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_DIFF_LINES = 20
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    relative: str  # POSIX path relative to the input root
+    target: Path
+
+
+def _inputs(paths: Sequence[str], out_dir: Path) -> Iterator[Job | str]:
+    """Jobs in a stable order; a string is an error line for a path that cannot be used."""
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            for file in files:
+                rel = PurePosixPath(file.relative_to(root).as_posix())
+                yield Job(file, str(rel), out_dir / Path(str(rel.with_suffix(".json"))))
+        elif root.is_file():
+            yield Job(root, root.name, out_dir / Path(root.name).with_suffix(".json"))
+        else:
+            yield f"{given}: no such file or directory"
+
+
+def _extract(args: argparse.Namespace, err: TextIO) -> int:
+    out_dir = Path(args.output)
+    written = failed = differing = 0
+    produced: set[Path] = set()
+    for job in _inputs(args.paths, out_dir):
+        if isinstance(job, str):
+            print(f"error: {job}", file=err)
+            failed += 1
+            continue
+        if job.target in produced:
+            print(f"error: {job.relative}: its output {job.target} is already produced by another input", file=err)
+            failed += 1
+            continue
+        produced.add(job.target)
+        try:
+            content = to_json(extract(job.path.read_bytes(), job.relative).model_dump(mode="json"))
+        except PipelineError as exc:
+            print(f"error: {exc}", file=err)
+            failed += 1
+            continue
+        except OSError as exc:
+            print(f"error: {job.relative}: cannot read it ({exc.strerror})", file=err)
+            failed += 1
+            continue
+        except Exception as exc:  # a bug must not stop the batch; report it as one line
+            print(f"error: {job.relative}: internal error {type(exc).__name__}: {exc}", file=err)
+            failed += 1
+            continue
+        if args.check:
+            differing += _compare(job.target, content, err)
+        else:
+            write_atomic(job.target, content)
+            written += 1
+    if args.check:
+        if out_dir.is_dir():
+            for stale in sorted(p for p in out_dir.rglob("*.json") if p not in produced):
+                print(f"check: {stale} has no input any more", file=err)
+                differing += 1
+        verdict = "up to date" if not differing else f"{differing} file(s) differ"
+        print(f"check: {len(produced)} document(s), {verdict}, {failed} failed", file=err)
+    else:
+        print(f"extract: {written} document(s) written to {out_dir}, {failed} failed", file=err)
+    return 1 if failed or differing else 0
+
+
+def _compare(target: Path, content: str, err: TextIO) -> int:
+    old = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if old == content:
+        return 0
+    diff = list(difflib.unified_diff(old.splitlines(), content.splitlines(), str(target), "new", lineterm="", n=1))
+    print(f"check: {target} differs", file=err)
+    for line in diff[:_DIFF_LINES]:
+        print(f"  {line}", file=err)
+    if len(diff) > _DIFF_LINES:
+        print(f"  ... {len(diff) - _DIFF_LINES} more diff lines", file=err)
+    return 1
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    content = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        write_atomic(Path(args.output), content)
+    else:
+        out.write(content)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .evaluate import evaluate_folder, summary
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"error: {corpus}: not a folder of <name>/raw.* + expected.json documents", file=err)
+        return 1
+    results = evaluate_folder(corpus)
+    overall = summary(results)
+    if args.json:
+        out.write(json.dumps({"documents": [r.as_dict() for r in results], "overall": overall},
+                             ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"{'document':<55} exact  cons P/R      recs P/R      num    head  title leaks\n")
+    for r in results:
+        c, m = r.considerations, r.recommendations
+        flag = "ERROR" if r.error else ("yes" if r.exact else "no")
+        out.write(f"{r.name[:55]:<55} {flag:<6} {c.precision:.2f}/{c.recall:.2f}  {m.precision:.2f}/{m.recall:.2f}"
+                  f"  {r.numbers_right:>2}/{r.numbers_total:<3} {r.headings_right}/{r.sections_expected:<3}"
+                  f" {'ok' if r.title_right else '--':<5} {r.chrome_leaks}\n")
+    c, m = overall["considerations"], overall["recommendations"]
+    out.write(f"overall: {overall['exact']}/{overall['documents']} exact, {overall['errors']} errors; "
+              f"considerations P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}; "
+              f"recommendations P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}\n")
+    out.write(f"numbers {overall['number_accuracy']:.3f}, headings {overall['heading_accuracy']:.3f}, "
+              f"section counts {overall['section_count_accuracy']:.3f}, titles {overall['title_accuracy']:.3f}, "
+              f"chrome leaks {overall['chrome_leaks']}\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    ext = commands.add_parser(
+        "extract", help="raw documents -> structured JSON",
+        description="Extract every input (files, or folders searched for "
+                    + ", ".join(INPUT_SUFFIXES) + ") into DIR/<relative path>.json.",
+        epilog="example: pipeline extract raw -o output        "
+               "example: pipeline extract raw -o output --check",
+    )
+    ext.add_argument("paths", nargs="+", metavar="PATH")
+    ext.add_argument("-o", "--output", required=True, metavar="DIR")
+    ext.add_argument("--check", action="store_true",
+                     help="write nothing; exit 1 with a short diff when DIR differs from a fresh run")
+    sch = commands.add_parser("schema", help="print (or write) the output JSON Schema",
+                              epilog="example: pipeline schema -o schemas/document.schema.json")
+    sch.add_argument("-o", "--output", metavar="FILE")
+    ev = commands.add_parser(
+        "evaluate", help="score the parser on annotated documents",
+        description="Compare the extraction of every CORPUS_DIR/<name>/raw.* with its expected.json.",
+        epilog="example: pipeline evaluate ../shared/corpus --json",
+    )
+    ev.add_argument("corpus", metavar="CORPUS_DIR")
+    ev.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command == "extract":
+        return _extract(args, err)
+    if args.command == "evaluate":
+        return _evaluate(args, out, err)
+    return _schema(args, out)
+
+
+def main_entry() -> None:
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""Opening phrases of preambular and operative clauses.
+
+Evidence, never the only gate: numbering and layout decide first (see structure.py).
+Multi-word phrases are matched before single words when computing a clause's `lead`.
+"""
+
+from __future__ import annotations
+
+PREAMBULAR_PHRASES: frozenset[str] = frozenset({
+    "acknowledging", "affirming", "alarmed", "appreciating", "aware", "bearing in mind",
+    "believing", "cognizant", "concerned", "conscious", "considering", "convinced",
+    "deeply concerned", "deeply convinced", "deeply disturbed", "deploring", "desiring",
+    "determined", "emphasizing", "emphasising", "encouraged", "expressing", "fully aware",
+    "guided by", "having adopted", "having considered", "having examined", "having heard",
+    "having received", "having regard to", "having reviewed", "keeping in mind", "mindful",
+    "noting", "noting with concern", "noting with appreciation", "noting with satisfaction",
+    "observing", "reaffirming", "realizing", "recalling", "recognizing", "recognising",
+    "referring", "reiterating", "seeking", "stressing", "taking into account",
+    "taking into consideration", "taking note", "underlining", "welcoming", "whereas",
+})
+
+OPERATIVE_PHRASES: frozenset[str] = frozenset({
+    "accepts", "adopts", "affirms", "appeals", "approves", "authorizes", "calls for",
+    "calls upon", "calls on", "commends", "condemns", "confirms", "decides", "declares",
+    "demands", "designates", "directs", "emphasizes", "encourages", "endorses", "expresses",
+    "invites", "notes", "proclaims", "reaffirms", "recommends", "reminds", "requests",
+    "resolves", "resolved", "stresses", "supports", "takes note", "trusts", "urges", "welcomes",
+})
+
+# Words that say nothing on their own: "to promote", "the promotion" keep the next word.
+_LEAD_CARRIERS = frozenset({"to", "the", "a", "an"})
+_ALL_PHRASES = PREAMBULAR_PHRASES | OPERATIVE_PHRASES
+_MAX_PHRASE_WORDS = max(len(p.split()) for p in _ALL_PHRASES)
+
+
+def lead_of(words: list[str]) -> str:
+    """The opening phrase of a clause from its first words (already lower-cased)."""
+    for size in range(min(_MAX_PHRASE_WORDS, len(words)), 1, -1):
+        phrase = " ".join(words[:size])
+        if phrase in _ALL_PHRASES:
+            return phrase
+    if not words:
+        return ""
+    if words[0] in _LEAD_CARRIERS and len(words) > 1:
+        return " ".join(words[:2])
+    return words[0]
+
+
+def is_preambular(lead: str) -> bool:
+    return lead in PREAMBULAR_PHRASES or lead.split(" ", 1)[0] in PREAMBULAR_PHRASES

@@ -1,0 +1,147 @@
+"""Stage 4, metadata: title, publisher, dateline place and date, attribution, date lines.
+
+Works on blocks and chrome decisions only. Postconditions:
+- a fact the document does not give is None, never guessed;
+- every block used for metadata is reported in `Found.used`, so that the structure stage
+  does not also list it as narrative (each source line ends up in exactly one place).
+
+Rules:
+- title: the first heading-like block (one to three short lines, no clause-ending
+  punctuation) before any body paragraph or labelled item; a dateline is never the title;
+- publisher: the first line removed as the site name (masthead or copyright repetition);
+- dateline: a one-line block 'Place, <date>' before the first labelled item;
+- date lines: a one-line block that is only a date ('August 2018'), anywhere;
+- attribution: after the last labelled item, a short one-line block without final
+  punctuation that is followed by nothing but date lines (a signature or source line).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .blocks import Block
+from .chrome import ChromeResult
+from .model import DateValue, Metadata, TextSpan
+from .patterns import CLAUSE_END, DATE_DMY, DATE_ISO, DATE_MDY, DATE_MY, DATELINE
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate([
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ])
+    for name in names
+}
+_MAX_TITLE_LINES = 3
+_MAX_TITLE_CHARS = 250
+_MAX_ATTRIBUTION_CHARS = 100
+_MAX_ATTRIBUTION_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Found:
+    title: TextSpan | None
+    metadata: Metadata
+    used: frozenset[int]
+    """Indices (into the block list) of blocks consumed as metadata or title."""
+
+
+def parse_date(text: str) -> str | None:
+    """ISO 8601 for '8 December 2017', 'December 8, 2017', 'August 2018', '2017-12-08'."""
+    text = text.strip().rstrip(".")
+    for pattern in (DATE_DMY, DATE_MDY, DATE_ISO, DATE_MY):
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = parts["m"]
+        month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+        if month_no is None:
+            return None
+        year = int(parts["y"])
+        if "d" not in parts:
+            return f"{year:04d}-{month_no:02d}" if 1 <= month_no <= 12 else None
+        try:
+            return dt.date(year, month_no, int(parts["d"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def is_heading_like(block: Block, text: str) -> bool:
+    """Short, unlabelled, not a clause: no final comma/semicolon/colon, no sentence period
+    (an all-upper-case line may end with one)."""
+    if block.label is not None or len(block.lines) > _MAX_TITLE_LINES or len(text) > _MAX_TITLE_CHARS:
+        return False
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(["):
+        return False
+    if CLAUSE_END.search(text):
+        end = text.rstrip("\"'’”)]")[-1]
+        return end == "." and text.upper() == text
+    return True
+
+
+def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: ChromeResult) -> Found:
+    """Find the metadata facts (see module docstring); `texts` are the blocks' normalized texts."""
+    used: set[int] = set()
+    labelled = [i for i, b in enumerate(blocks) if b.label is not None]
+    first_item = labelled[0] if labelled else len(blocks)
+    last_item = labelled[-1] if labelled else -1
+
+    def span_of(i: int) -> tuple[int, int]:
+        return (blocks[i].text_start, blocks[i].end)
+
+    place: TextSpan | None = None
+    date: DateValue | None = None
+    dates: list[DateValue] = []
+    for i, block in enumerate(blocks):
+        if len(block.lines) != 1:
+            continue
+        iso = parse_date(texts[i])
+        if iso:
+            dates.append(DateValue(text=texts[i], span=span_of(i), iso=iso, role="issue"))
+            used.add(i)
+            continue
+        if i < first_item and date is None:
+            match = DATELINE.match(texts[i])
+            iso = parse_date(match.group("date")) if match else None
+            if match and iso:
+                line_start = blocks[i].text_start
+                raw = source[line_start:blocks[i].end]
+                p_end = raw.find(",")
+                place = TextSpan(text=match.group("place"), span=(line_start, line_start + p_end))
+                d_start = line_start + raw.find(match.group("date")[:4], p_end)
+                date = DateValue(text=match.group("date"), span=(d_start, d_start + len(match.group("date"))),
+                                 iso=iso, role="dateline")
+                dates.append(date)
+                used.add(i)
+
+    title: TextSpan | None = None
+    for i in range(min(first_item, len(blocks))):
+        if i in used:
+            continue
+        if is_heading_like(blocks[i], texts[i]):
+            title = TextSpan(text=texts[i], span=span_of(i))
+            used.add(i)
+        break  # only the first unused block before the body can be the title
+
+    attribution: TextSpan | None = None
+    trailing = [i for i in range(last_item + 1, len(blocks)) if i not in used]
+    if last_item >= 0 and len(trailing) == 1:
+        i = trailing[0]
+        text = texts[i]
+        if (len(blocks[i].lines) == 1 and blocks[i].gap_before and len(text) <= _MAX_ATTRIBUTION_CHARS
+                and len(text.split()) <= _MAX_ATTRIBUTION_WORDS and not CLAUSE_END.search(text)
+                and not any(ch.isdigit() for ch in text)
+                and blocks[i].label is None):
+            attribution = TextSpan(text=text, span=span_of(i))
+            used.add(i)
+
+    publisher = next(
+        (TextSpan(text=c.text, span=c.span) for c in chrome.removed if c.reason == "site-name"), None
+    )
+    metadata = Metadata(publisher=publisher, place=place, date=date, attribution=attribution,
+                        dates=sorted(dates, key=lambda d: d.span))
+    return Found(title=title, metadata=metadata, used=frozenset(used))

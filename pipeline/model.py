@@ -1,0 +1,172 @@
+"""The output contract: frozen pydantic models, the single source of truth for the JSON Schema.
+
+`schemas/document.schema.json` is generated from `Document` (``make schema``) and committed;
+a test fails when the committed copy drifts from these models.
+
+Spans are half-open ``[start, end)`` offsets in Unicode code points into the *decoded*
+source text (after the byte-order mark, if any, is removed by decoding).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0.0"
+SCHEMA_ID = "https://resolution-pipeline.invalid/schemas/document.schema.json"
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+Span = Annotated[
+    tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]],
+    Field(description="Half-open [start, end) code-point offsets into the decoded source."),
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class Source(_Frozen):
+    """Where the document came from and how its bytes were read."""
+
+    path: str
+    """Path of the input relative to the input root given on the command line (POSIX separators)."""
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """SHA-256 of the raw input bytes, hex."""
+    size_bytes: int = Field(ge=0)
+    """Size of the raw input in bytes."""
+    media_type: Literal["text/plain", "text/markdown", "text/html"]
+    """Format the loader detected by sniffing the content (and the file suffix)."""
+    encoding: str
+    """Codec used to decode the bytes, e.g. 'utf-8' or 'utf-8-sig' (UTF-8 with a byte-order mark)."""
+    bom: bool
+    """Whether the input started with a byte-order mark (it is not part of the decoded text)."""
+    newline: Literal["LF", "CRLF", "CR", "mixed", "none"]
+    """Line-ending convention found in the input."""
+
+
+class TextSpan(_Frozen):
+    """A piece of kept text and where it is in the source."""
+
+    text: str
+    """Normalized text: Unicode NFC, whitespace runs collapsed to one space, hidden look-alike letters repaired."""
+    span: Span
+
+
+class Paragraph(TextSpan):
+    """Narrative text outside the sections (article body, headings without clauses)."""
+
+    role: Literal["body", "heading"]
+    """'heading' for a short heading-like line that introduces no clauses of its own."""
+
+
+class Consideration(TextSpan):
+    """A preambular clause ('recognizing ...', 'Whereas ...'); the bullet, if any, is not in text."""
+
+    label: str | None
+    """The bullet or label as printed ('-', '•', '(a)'), or null when the clause is unlabelled."""
+    lead: str
+    """The clause's opening phrase in lower case ('recognizing', 'taking into account')."""
+
+
+class Recommendation(TextSpan):
+    """An operative clause with its sub-items. `span` covers the clause text without its label
+    and without its sub-items; `label_span` covers the printed label."""
+
+    number: str | None
+    """The label without punctuation ('1', 'a', 'iv'), or null when unnumbered or bulleted."""
+    label: str | None
+    """The label as printed ('1)', '2.', '(a)', '-'), or null when the clause is unlabelled."""
+    label_span: Span | None
+    lead: str
+    """The clause's opening phrase in lower case ('to promote', 'urges', 'development')."""
+    items: list[Recommendation] = Field(default_factory=list)
+    """Sub-items, same shape, in printed order."""
+
+
+class Section(_Frozen):
+    """A heading with its considerations, list introduction and recommendations."""
+
+    heading: str | None
+    """The section heading as printed (lines joined with one space), or null."""
+    heading_span: Span | None
+    heading_prefix: TextSpan | None
+    """A lead-in line printed above the heading that announces it ('... for the section on:')."""
+    formula: TextSpan | None
+    """An enacting formula printed before the considerations ('The General Assembly,')."""
+    considerations: list[Consideration]
+    introduction: TextSpan | None
+    """The list introduction or enacting formula before the recommendations; neither a consideration nor a recommendation."""
+    recommendations: list[Recommendation]
+
+
+class ChromeLine(TextSpan):
+    """A source line removed as page furniture, with the reason it was removed."""
+
+    reason: Literal[
+        "front-matter",
+        "whitespace-only",
+        "separator-rule",
+        "stray-punctuation",
+        "widget",
+        "photo-credit",
+        "copyright",
+        "site-name",
+        "stray-word",
+        "menu",
+    ]
+
+
+class DateValue(TextSpan):
+    """A date found in the document with its ISO 8601 value (YYYY, YYYY-MM or YYYY-MM-DD)."""
+
+    iso: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    role: Literal["dateline", "issue", "other"]
+    """'dateline': the date of the dateline; 'issue': a date line of its own outside the body; 'other': a date in a heading or metadata line."""
+
+
+class Metadata(_Frozen):
+    """Facts about the publication; a fact the document does not give is null, never guessed."""
+
+    publisher: TextSpan | None
+    """The publisher or site name (from the masthead or the copyright line)."""
+    place: TextSpan | None
+    """The dateline place ('Astana')."""
+    date: DateValue | None
+    """The dateline date."""
+    attribution: TextSpan | None
+    """Who the text is attributed to (a signature or source line after the body)."""
+    dates: list[DateValue]
+    """Every date line of its own found outside the body, dateline included, in source order."""
+
+
+class ParseWarning(_Frozen):
+    """Something the pipeline repaired or could not decide; never fatal."""
+
+    code: Literal["homoglyph-repaired", "no-structure", "numbering-gap"]
+    message: str
+    span: Span | None
+
+
+class Document(_Frozen):
+    """One input document as structured, validated data."""
+
+    schema_version: Literal["1.0.0"] = SCHEMA_VERSION
+    """Version of this output contract (semantic versioning)."""
+    source: Source
+    title: str | None
+    """The document title as printed, or null."""
+    title_span: Span | None
+    metadata: Metadata
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    chrome: list[ChromeLine]
+    """Every removed line, with its span and reason: nothing disappears silently."""
+    warnings: list[ParseWarning]
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of `Document`, draft 2020-12, with `$schema` and `$id`."""
+    schema = Document.model_json_schema(mode="serialization")
+    return {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID, **schema}

@@ -1,0 +1,289 @@
+"""Stage 5, structure: blocks -> sections (heading, formula, considerations, introduction,
+recommendations with sub-items) and narrative paragraphs.
+
+How it decides (numbering and layout first, wording only as further evidence):
+- Recommendations: a run of items with ordinal labels ("1)", "2.", "(a)", "iv.") is an
+  operative list; numbering restarting at the first value starts a new list. Items of
+  another label form inside the list are sub-items (a form seen before closes the deeper
+  levels); unlabelled paragraphs between items of the same list are follow-on paragraphs of
+  the item before them. A bulleted run right after an introduction (a block ending with a
+  colon) is an operative list too, unnumbered.
+- Introduction: the unlabelled block ending with a colon (or a dash) right before a list.
+- Considerations: walking back from the introduction (or the list), bulleted items and
+  unlabelled paragraphs that read as clauses (ending with a comma or semicolon, or opening
+  with a preambular phrase) are the considerations.
+- Formula: a short block before the considerations that ends with a comma or colon and
+  does not open with a preambular phrase ('The General Assembly,').
+- Heading: the heading-like blocks right above (adjacent lines); a first line that ends with
+  a colon or a dangling preposition ('... for the section on:') is the heading's prefix.
+- Everything else that is kept becomes a narrative paragraph (role 'heading' when it is
+  heading-like), so every kept line ends up in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import Block, Label
+from .lexicon import is_preambular, lead_of
+from .metadata import is_heading_like
+from .model import Consideration, Paragraph, ParseWarning, Recommendation, Section, TextSpan
+from .patterns import CLAUSE_END, HEADING_LEAD_IN, LEAD_WORDS, ROMAN
+
+_FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
+_MAX_FORMULA_WORDS = 10
+_MAX_LEAD_IN_CHARS = 80
+_INTRO_ENDINGS = (":", " -", "\u2014", "\u2013")
+
+
+@dataclass(frozen=True)
+class Structure:
+    sections: list[Section]
+    paragraphs: list[Paragraph]
+    warnings: list[ParseWarning]
+
+
+@dataclass
+class _Item:
+    label: Label
+    kind: str
+    value: str | None
+    blocks: list[int] = field(default_factory=list)
+    children: list[_Item] = field(default_factory=list)
+
+
+@dataclass
+class _List:
+    start: int
+    end: int  # exclusive block index
+    items: list[_Item]
+
+
+def lead(text: str) -> str:
+    """The clause's opening phrase in lower case."""
+    return lead_of([w.lower() for w in LEAD_WORDS.findall(text[:120])][:6])
+
+
+def build_structure(source: str, blocks: list[Block], texts: list[str], used: frozenset[int]) -> Structure:
+    """Split the blocks into sections and narrative paragraphs (see module docstring)."""
+    lists = _find_lists(blocks, texts, used)
+    sections: list[Section] = []
+    taken: set[int] = set(used)
+    warnings: list[ParseWarning] = []
+    prev_end = -1
+    for op_list in lists:
+        section, consumed = _section_for(source, blocks, texts, taken, op_list, prev_end, warnings)
+        sections.append(section)
+        taken.update(consumed)
+        prev_end = op_list.end - 1
+    paragraphs = [
+        Paragraph(text=texts[i], span=(b.text_start, b.end),
+                  role="heading" if is_heading_like(b, texts[i]) else "body")
+        for i, b in enumerate(blocks) if i not in taken
+    ]
+    if not sections:
+        warnings.append(ParseWarning(code="no-structure", span=None,
+                                     message="no numbered or introduced list of clauses was found; "
+                                             "the text is kept as paragraphs"))
+    return Structure(sections=sections, paragraphs=paragraphs, warnings=warnings)
+
+
+# --- lists -------------------------------------------------------------------------------
+
+def _is_intro(block: Block, text: str) -> bool:
+    return block.label is None and text.endswith(_INTRO_ENDINGS)
+
+
+def _find_lists(blocks: list[Block], texts: list[str], used: frozenset[int]) -> list[_List]:
+    lists: list[_List] = []
+    i = 0
+    while i < len(blocks):
+        label = blocks[i].label
+        if i in used or label is None:
+            i += 1
+            continue
+        if label.kind != "bullet":
+            found = _scan_list(blocks, texts, used, i)
+            lists.append(found)
+            i = found.end
+            continue
+        j = i
+        while j < len(blocks) and j not in used and blocks[j].label is not None and blocks[j].label.kind == "bullet":
+            j += 1
+        followed_by_list = j < len(blocks) and (
+            (blocks[j].label is not None and blocks[j].label.kind != "bullet")
+            or (_is_intro(blocks[j], texts[j]) and j + 1 < len(blocks) and blocks[j + 1].label is not None)
+        )
+        if i > 0 and (i - 1) not in used and _is_intro(blocks[i - 1], texts[i - 1]) and not followed_by_list:
+            lists.append(_scan_list(blocks, texts, used, i))
+            i = lists[-1].end
+        else:
+            i = j
+    return lists
+
+
+def _resolve(label: Label, stack: list[_Item]) -> tuple[str, str | None]:
+    """The label's kind in context: 'i' after 'h' is a letter, 'i' opening a level is roman."""
+    if label.kind == "letter" and label.value and ROMAN.match(label.value):
+        punct = label.form[len("letter"):]
+        for item in reversed(stack):
+            if item.kind == "letter" and item.label.form == label.form and item.value:
+                if ord(item.value) + 1 == ord(label.value):
+                    return "letter", label.value
+            if item.kind == "roman" and item.label.form[len("roman"):] == punct:
+                return "roman", label.value
+        if label.value == "i":
+            return "roman", label.value
+    return label.kind, label.value
+
+
+def _level_key(kind: str, label: Label) -> str:
+    """List level identity: kind plus punctuation ('number)', 'letter()', 'bullet-')."""
+    if label.kind == "bullet":
+        return label.form
+    return kind + ("()" if label.printed.startswith("(") else label.printed[-1])
+
+
+def _scan_list(blocks: list[Block], texts: list[str], used: frozenset[int], start: int) -> _List:
+    top: list[_Item] = []
+    stack: list[_Item] = []  # open items, outermost first
+    keys: list[str] = []  # level key of each open item
+    j = start
+    while j < len(blocks) and j not in used:
+        block = blocks[j]
+        if block.label is None:
+            k = j
+            while k < len(blocks) and k not in used and blocks[k].label is None:
+                if is_heading_like(blocks[k], texts[k]) or _is_intro(blocks[k], texts[k]):
+                    break
+                k += 1
+            nxt = blocks[k].label if k < len(blocks) and k not in used else None
+            if k == j or nxt is None or _level_key(_resolve(nxt, stack)[0], nxt) not in keys:
+                break
+            nkind, nvalue = _resolve(nxt, stack)
+            if _level_key(nkind, nxt) == keys[0] and nvalue in _FIRST_VALUES:
+                break
+            stack[-1].blocks.extend(range(j, k))  # follow-on paragraphs of the open item
+            j = k
+            continue
+        kind, value = _resolve(block.label, stack)
+        key = _level_key(kind, block.label)
+        item = _Item(block.label, kind, value, [j])
+        if not stack:
+            top.append(item)
+            stack, keys = [item], [key]
+        elif key in keys:
+            level = keys.index(key)
+            if level == 0 and value in _FIRST_VALUES and top:
+                break  # numbering restarts: a new list
+            del stack[level:], keys[level:]
+            (stack[-1].children if stack else top).append(item)
+            stack.append(item)
+            keys.append(key)
+        else:
+            stack[-1].children.append(item)
+            stack.append(item)
+            keys.append(key)
+        j += 1
+    return _List(start, j, top)
+
+
+# --- sections ----------------------------------------------------------------------------
+
+def _is_clause_like(block: Block, text: str) -> bool:
+    if block.label is not None:
+        return block.label.kind == "bullet"
+    return text.endswith((",", ";", "; and", "; or")) or is_preambular(lead(text))
+
+
+def _section_for(
+    source: str, blocks: list[Block], texts: list[str], taken: set[int], op_list: _List,
+    prev_end: int, warnings: list[ParseWarning],
+) -> tuple[Section, set[int]]:
+    consumed = set(range(op_list.start, op_list.end))
+
+    def free(k: int) -> bool:
+        return k > prev_end and k not in taken
+
+    def span(k: int) -> TextSpan:
+        return TextSpan(text=texts[k], span=(blocks[k].text_start, blocks[k].end))
+
+    k = op_list.start - 1
+    introduction = None
+    if free(k) and _is_intro(blocks[k], texts[k]) and not is_heading_like(blocks[k], texts[k]):
+        introduction = span(k)
+        consumed.add(k)
+        k -= 1
+    first_consideration = k + 1
+    while free(k) and _is_clause_like(blocks[k], texts[k]):
+        k -= 1
+    clause_idx = list(range(k + 1, first_consideration))
+    formula = None
+    if clause_idx and blocks[clause_idx[0]].label is None and _is_formula(texts[clause_idx[0]]):
+        formula = span(clause_idx.pop(0))
+    elif free(k) and blocks[k].label is None and _is_formula(texts[k]) and not is_heading_like(blocks[k], texts[k]):
+        formula = span(k)
+        consumed.add(k)
+        k -= 1
+    consumed.update(range(k + 1, first_consideration))
+
+    heading_blocks: list[int] = []
+    while free(k) and is_heading_like(blocks[k], texts[k]) and (not heading_blocks or not blocks[k + 1].gap_before):
+        if heading_blocks and _is_lead_in(blocks[k], texts[k]):
+            break  # "... for the section on" announces the heading below it
+        heading_blocks.insert(0, k)
+        k -= 1
+    prefix = None
+    if heading_blocks and free(k) and not blocks[heading_blocks[0]].gap_before and _is_lead_in(blocks[k], texts[k]):
+        prefix = span(k)
+        consumed.add(k)
+    consumed.update(heading_blocks)
+
+    considerations = [
+        Consideration(text=texts[c], span=(blocks[c].text_start, blocks[c].end),
+                      label=blocks[c].label.printed if blocks[c].label else None, lead=lead(texts[c]))
+        for c in clause_idx
+    ]
+    recommendations = [_recommendation(blocks, texts, item) for item in op_list.items]
+    _check_numbering(op_list.items, blocks, warnings)
+    section = Section(
+        heading=" ".join(texts[h] for h in heading_blocks) or None,
+        heading_span=(blocks[heading_blocks[0]].text_start, blocks[heading_blocks[-1]].end) if heading_blocks else None,
+        heading_prefix=prefix,
+        formula=formula,
+        considerations=considerations,
+        introduction=introduction,
+        recommendations=recommendations,
+    )
+    return section, consumed
+
+
+def _is_formula(text: str) -> bool:
+    return (text.endswith((",", ":")) and len(text.split()) <= _MAX_FORMULA_WORDS
+            and text[:1].isupper() and not is_preambular(lead(text)))
+
+
+def _is_lead_in(block: Block, text: str) -> bool:
+    return (block.label is None and len(block.lines) == 1 and len(text) <= _MAX_LEAD_IN_CHARS
+            and text[:1].isupper() and HEADING_LEAD_IN.search(text) is not None)
+
+
+def _recommendation(blocks: list[Block], texts: list[str], item: _Item) -> Recommendation:
+    text = " ".join(texts[b] for b in item.blocks if texts[b])
+    start = blocks[item.blocks[0]].text_start
+    end = blocks[item.blocks[-1]].end
+    return Recommendation(
+        text=text, span=(start, end), number=item.value if item.kind != "bullet" else None,
+        label=item.label.printed, label_span=item.label.span, lead=lead(text),
+        items=[_recommendation(blocks, texts, child) for child in item.children],
+    )
+
+
+def _check_numbering(items: list[_Item], blocks: list[Block], warnings: list[ParseWarning]) -> None:
+    numbers = [item for item in items if item.kind == "number" and item.value]
+    for before, after in zip(numbers, numbers[1:]):
+        if before.value and after.value and int(after.value) != int(before.value) + 1:
+            warnings.append(ParseWarning(
+                code="numbering-gap", span=after.label.span,
+                message=f"item {after.label.printed} follows item {before.label.printed}",
+            ))
