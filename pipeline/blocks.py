@@ -3,10 +3,13 @@
 A block is a run of kept lines that reads as one unit. A new block starts
 - after an empty or whitespace-only line, or a separator rule;
 - at a line that opens with a clause label ("1)", "(a)", "iv.") or a bullet ("-", "•");
+- at and after a markdown heading line ("# Title"), which is a block of its own;
 - after a line that ends with a colon (a list introduction);
 - after a line that was ended on purpose: the first word of the next line would have fitted
   on it within the document's wrap width (the usual test for hard-wrapped text; in a
-  one-paragraph-per-line dump every line passes it, so every line is a block).
+  one-paragraph-per-line dump every line passes it, so every line is a block), unless the
+  line has no closing punctuation and the next one goes on in lower case (a sentence
+  that runs on over the line end).
 Other chrome lines (running headers, credits) inside a paragraph do not split it.
 """
 
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 from .chrome import ChromeResult
 from .lines import Line
-from .patterns import BULLET, LABEL, ROMAN
+from .patterns import ATX_HEADING, BULLET, LABEL, LINE_END_PUNCTUATION, ROMAN
 
 _BREAKING_CHROME = frozenset({"whitespace-only", "separator-rule", "front-matter"})
 _WRAP_PERCENTILE = 0.9
@@ -44,6 +47,8 @@ class Block:
     """True when an empty line, a blank line or a rule separates it from the previous block."""
     text_start: int
     """Offset where the block's text begins (after the label and the whitespace after it)."""
+    marked_heading: bool = False
+    """The block is a markdown heading line ('# Title'); `text_start` is after the hashes."""
 
     @property
     def start(self) -> int:
@@ -111,10 +116,13 @@ def segment(chrome: ChromeResult) -> list[Block]:
         if current:
             first = current[0]
             text_start = first.content_span()[0]
+            marker = ATX_HEADING.match(first.raw) if label is None else None
             if label is not None:
                 rest = first.raw[label.span[1] - first.start:]
                 text_start = label.span[1] + (len(rest) - len(rest.lstrip(" \t\u00a0\u2007\u202f\u3000\u200b")))
-            blocks.append(Block(tuple(current), label, gap, text_start))
+            elif marker:
+                text_start = first.start + marker.end()
+            blocks.append(Block(tuple(current), label, gap, text_start, marker is not None))
             gap = False
         current, label = [], None
 
@@ -127,11 +135,14 @@ def segment(chrome: ChromeResult) -> list[Block]:
         if reason is not None:
             continue
         line_label = read_label(line)
-        if current and (line_label is not None or _ended_on_purpose(current[-1], line, width)):
+        heading = ATX_HEADING.match(line.raw) is not None
+        if current and (line_label is not None or heading or _ended_on_purpose(current[-1], line, width)):
             flush()
         if not current:
             label = line_label
         current.append(line)
+        if heading:
+            flush()
     flush()
     return blocks
 
@@ -154,6 +165,9 @@ def _ended_on_purpose(prev: Line, line: Line, width: int) -> bool:
         return True
     if prev_text.endswith("-") and not prev_text.endswith(" -"):
         return False  # a hyphenated word goes on
+    following = line.stripped
+    if not LINE_END_PUNCTUATION.search(prev_text) and following[:1].islower():
+        return False  # the sentence runs on over the line end
     if width == 0:
         return True
     first_word = line.stripped.split(" ", 1)[0]

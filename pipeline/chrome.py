@@ -20,6 +20,7 @@ from .normalize import normalize
 from .patterns import (
     COPYRIGHT,
     COPYRIGHT_FIELD_SEPARATOR,
+    COPYRIGHT_NOISE,
     FRONT_MATTER_FENCE,
     PHOTO_CREDIT,
     SEPARATOR_RULE,
@@ -128,11 +129,13 @@ def _mark_copyright_names(lines: tuple[Line, ...], reasons: dict[int, str]) -> N
     for ln in lines:
         if reasons.get(ln.index) == "copyright":
             for field in COPYRIGHT_FIELD_SEPARATOR.split(ln.stripped):
-                names.add(normalize(field).casefold())
+                name = normalize(COPYRIGHT_NOISE.sub(" ", field)).strip(" ,;:-").casefold()
+                if name:
+                    names.add(name)
     if not names:
         return
     for ln in lines:
-        if ln.index not in reasons and not ln.is_empty and _is_short_name(ln.stripped):
+        if reasons.get(ln.index, "menu") == "menu" and not ln.is_empty and _is_short_name(ln.stripped):
             if normalize(ln.stripped).casefold() in names:
                 reasons[ln.index] = "site-name"
 

@@ -12,6 +12,7 @@ good; 1 some input failed or (with --check) DIR differs; 2 the command line is w
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import sys
@@ -149,7 +150,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="pipeline", description="Turn raw published documents into validated, structured JSON.")
     commands = parser.add_subparsers(dest="command", required=True)
     ext = commands.add_parser(
         "extract", help="raw documents -> structured JSON",
@@ -179,7 +180,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        args = _parser().parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            parser = _parser()
+            args, extra = parser.parse_known_args(argv)
+            # Paths may also come after the options ("extract a -o out b").
+            if extra and args.command == "extract" and not any(e.startswith("-") for e in extra):
+                args.paths += extra
+            elif extra:
+                parser.error("unrecognized arguments: " + " ".join(extra))
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command == "extract":

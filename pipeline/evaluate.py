@@ -144,6 +144,9 @@ def evaluate_folder(corpus: Path) -> list[DocResult]:
         except PipelineError as exc:
             result = DocResult(folder.name, error=str(exc))
             result.sections_expected = len(expected.get("sections", []))
+            result.considerations = Score(sum(len(s.get("considerations", [])) for s in expected.get("sections", [])))
+            result.recommendations = Score(sum(len(s.get("recommendations", [])) for s in expected.get("sections", [])))
+            result.numbers_total = result.recommendations.expected
             results.append(result)
             continue
         results.append(compare(doc, expected, folder.name))

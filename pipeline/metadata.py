@@ -73,6 +73,8 @@ def parse_date(text: str) -> str | None:
 def is_heading_like(block: Block, text: str) -> bool:
     """Short, unlabelled, not a clause: no final comma/semicolon/colon, no sentence period
     (an all-upper-case line may end with one)."""
+    if block.marked_heading:
+        return bool(text)
     if block.label is not None or len(block.lines) > _MAX_TITLE_LINES or len(text) > _MAX_TITLE_CHARS:
         return False
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(["):

@@ -66,6 +66,7 @@ class Consideration(TextSpan):
 
     label: str | None
     """The bullet or label as printed ('-', '•', '(a)'), or null when the clause is unlabelled."""
+    label_span: Span | None
     lead: str
     """The clause's opening phrase in lower case ('recognizing', 'taking into account')."""
 

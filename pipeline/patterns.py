@@ -59,8 +59,15 @@ PHOTO_CREDIT = re.compile(
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b", re.IGNORECASE)
 
 # Names inside a copyright line: "© copyright 2011-2017| The Diplomatic Society| All ..."
-# splits on "|" and "·" into candidate publisher names.
-COPYRIGHT_FIELD_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+# and "Copyright 2021 Example News. All rights reserved." split on "|", "·", "." into fields.
+COPYRIGHT_FIELD_SEPARATOR = re.compile(r"\s*(?:[|·•]|\.(?:\s|$))\s*")
+
+# The non-name parts of a copyright field: "©", "(c)", "copyright", years "2011-2017", "all
+# rights reserved", "by".
+COPYRIGHT_NOISE = re.compile(
+    r"©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\b\d{4}(?:\s*[-\u2013]\s*\d{4})?\b|\bby\b",
+    re.IGNORECASE,
+)
 
 # Clause labels at the start of a line. Each alternative is one label style:
 #   "1)"  "12."  "1\."  "(1)"  "a)"  "b."  "(c)"  "iv)"  "(iv)"  "(A)"  "A."
@@ -74,8 +81,12 @@ LABEL = re.compile(
     f"){HSPACE}+(?=\\S)"
 )
 
-# "- ", "• ", "– ", "* ", "· ", "▪ ": a bullet at the start of a line, followed by whitespace.
-BULLET = re.compile(f"^{HSPACE}*(?P<label>[-•\u2013\u2014*·▪●◦‣])(?:{HSPACE}+|(?=[^\\W\\d_]))(?=\\S)")
+# "- ", "• ", "– ", "* ", "· ", "▪ ": a bullet at the start of a line, followed by whitespace
+# (so "*Recalling*" in markdown is emphasis, not a bullet).
+BULLET = re.compile(f"^{HSPACE}*(?P<label>[-•\u2013\u2014*·▪●◦‣]){HSPACE}+(?=\\S)")
+
+# "# Title", "### 2. Finance": a markdown (ATX) heading marker and the space after it.
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?=\S)")
 
 # "iv", "xii": lower-case roman numerals up to 39.
 ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
@@ -101,6 +112,9 @@ DATE_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 HEADING_LEAD_IN = re.compile(
     r"(?::|\b(?:on|of|for|to|about|concerning|regarding|re|the|and|in))\s*$", re.IGNORECASE
 )
+
+# "corruption." "levels;" "follows:" "done!": a line that ends a sentence, clause or list lead.
+LINE_END_PUNCTUATION = re.compile(r"[.;:!?,][\"'\u2019\u201d)\]*_]*$")
 
 # Text that ends a sentence or clause: ".", ";", ",", ":", "!", "?", possibly followed by
 # closing quotes/brackets: 'Corruption,' 'at:' 'assessed;' 'policy."'

@@ -110,10 +110,9 @@ def _find_lists(blocks: list[Block], texts: list[str], used: frozenset[int]) -> 
         j = i
         while j < len(blocks) and j not in used and blocks[j].label is not None and blocks[j].label.kind == "bullet":
             j += 1
-        followed_by_list = j < len(blocks) and (
-            (blocks[j].label is not None and blocks[j].label.kind != "bullet")
-            or (_is_intro(blocks[j], texts[j]) and j + 1 < len(blocks) and blocks[j + 1].label is not None)
-        )
+        # Bullets that lead, through an introduction, into another list are its considerations.
+        followed_by_list = (j + 1 < len(blocks) and _is_intro(blocks[j], texts[j])
+                            and blocks[j + 1].label is not None)
         if i > 0 and (i - 1) not in used and _is_intro(blocks[i - 1], texts[i - 1]) and not followed_by_list:
             lists.append(_scan_list(blocks, texts, used, i))
             i = lists[-1].end
@@ -241,7 +240,8 @@ def _section_for(
 
     considerations = [
         Consideration(text=texts[c], span=(blocks[c].text_start, blocks[c].end),
-                      label=blocks[c].label.printed if blocks[c].label else None, lead=lead(texts[c]))
+                      label=blocks[c].label.printed if blocks[c].label else None,
+                      label_span=blocks[c].label.span if blocks[c].label else None, lead=lead(texts[c]))
         for c in clause_idx
     ]
     recommendations = [_recommendation(blocks, texts, item) for item in op_list.items]
@@ -260,7 +260,7 @@ def _section_for(
 
 def _is_formula(text: str) -> bool:
     return (text.endswith((",", ":")) and len(text.split()) <= _MAX_FORMULA_WORDS
-            and text[:1].isupper() and not is_preambular(lead(text)))
+            and text.lstrip("*_'\"“‘")[:1].isupper() and not is_preambular(lead(text)))
 
 
 def _is_lead_in(block: Block, text: str) -> bool:

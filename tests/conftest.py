@@ -1,0 +1,88 @@
+"""Shared helpers: where documents are, and how to walk every item of a Document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Document, Recommendation
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+DOCUMENTS = FIXTURES / "documents"
+RAW = ROOT / "raw"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed"
+CORPUS = SHARED / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected files of tests/fixtures from the current parser")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def need_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: third-party documents live in ../shared beside the project")
+    return path
+
+
+def walk_recommendations(recs: list[Recommendation]) -> Iterator[Recommendation]:
+    for rec in recs:
+        yield rec
+        yield from walk_recommendations(rec.items)
+
+
+def all_spans(doc: Document) -> Iterator[tuple[str, str | None, tuple[int, int]]]:
+    """(kind, text, span) for every span-carrying part of the document."""
+    if doc.title_span:
+        yield "title", doc.title, doc.title_span
+    meta = doc.metadata
+    for name in ("publisher", "place", "attribution"):
+        part = getattr(meta, name)
+        if part:
+            yield name, part.text, part.span
+    for date in meta.dates:
+        yield "date", date.text, date.span
+    for para in doc.paragraphs:
+        yield "paragraph", para.text, para.span
+    for section in doc.sections:
+        if section.heading_span:
+            yield "heading", section.heading, section.heading_span
+        for part in (section.heading_prefix, section.formula, section.introduction):
+            if part:
+                yield "section-part", part.text, part.span
+        for cons in section.considerations:
+            yield "consideration", cons.text, cons.span
+            if cons.label_span:
+                yield "label", cons.label, cons.label_span
+        for rec in walk_recommendations(section.recommendations):
+            yield "recommendation", rec.text, rec.span
+            if rec.label_span:
+                yield "label", rec.label, rec.label_span
+    for chrome in doc.chrome:
+        yield "chrome", chrome.text, chrome.span
+
+
+def test_documents() -> list[tuple[str, Path]]:
+    """Every document the invariant tests run on: fixtures, raw/, and ../shared when present."""
+    docs = [(p.name, p) for p in sorted(DOCUMENTS.iterdir()) if not p.name.endswith(".json")]
+    docs += [(f"raw/{p.name}", p) for p in sorted(RAW.iterdir())]
+    if SEED.exists():
+        docs.append(("shared/seed", SEED / "raw.txt"))
+    if CORPUS.exists():
+        for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+            raw = folder / "raw.txt"
+            if raw.exists():
+                docs.append((f"corpus/{folder.name}", raw))
+    return docs
+
+
+test_documents.__test__ = False  # type: ignore[attr-defined]

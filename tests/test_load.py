@@ -1,0 +1,70 @@
+import codecs
+
+import pytest
+
+from pipeline.errors import InputError, UnsupportedFormatError
+from pipeline.load import load
+
+
+def test_plain_utf8() -> None:
+    loaded = load("Title\n\nBody text.\n".encode(), "a.txt")
+    assert loaded.text == "Title\n\nBody text.\n"
+    src = loaded.source
+    assert (src.media_type, src.encoding, src.bom, src.newline, src.size_bytes) == ("text/plain", "utf-8", False, "LF", 18)
+
+
+def test_sha256_is_of_the_raw_bytes() -> None:
+    import hashlib
+    data = codecs.BOM_UTF8 + "Text".encode()
+    assert load(data, "a.txt").source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_utf8_bom_is_reported_and_not_in_text() -> None:
+    loaded = load(codecs.BOM_UTF8 + "Title\r\nText\r\n".encode(), "a.txt")
+    assert loaded.text == "Title\r\nText\r\n"
+    assert (loaded.source.encoding, loaded.source.bom, loaded.source.newline) == ("utf-8-sig", True, "CRLF")
+
+
+def test_utf16_with_bom() -> None:
+    loaded = load("Title\nText\n".encode("utf-16"), "a.txt")
+    assert loaded.text == "Title\nText\n"
+    assert loaded.source.encoding == "utf-16" and loaded.source.bom
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n", "\u00a0\n".encode()])
+def test_empty_or_blank_is_an_input_error(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"^x\.txt: the file is empty"):
+        load(data, "x.txt")
+
+
+def test_not_utf8_names_file_and_position() -> None:
+    with pytest.raises(InputError) as info:
+        load(b"Resolution\n\xff\xfe bad", "bad.txt")
+    assert info.value.position == 11
+    assert str(info.value).startswith("bad.txt:@11: bytes 11-12 are not valid utf-8")
+
+
+@pytest.mark.parametrize("data, kind", [
+    (b"%PDF-1.7\n...", "a PDF file"),
+    (b"\x89PNG\r\n\x1a\n....", "a PNG image"),
+    (b"PK\x03\x04....", "a ZIP archive"),
+])
+def test_binary_files_are_refused_with_their_type(data: bytes, kind: str) -> None:
+    with pytest.raises(InputError, match=kind):
+        load(data, "given.txt")
+
+
+def test_html_is_routed_to_a_clear_not_supported_error() -> None:
+    with pytest.raises(UnsupportedFormatError, match=r"^page\.txt: HTML input is recognised but not supported yet"):
+        load(b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", "page.txt")
+
+
+def test_markdown_by_front_matter_and_by_suffix() -> None:
+    assert load(b"---\ntitle: x\n---\nText\n", "a.txt").source.media_type == "text/markdown"
+    assert load(b"# Title\n\nText\n", "a.md").source.media_type == "text/markdown"
+    assert load(b"Text\n", "a.txt").source.media_type == "text/plain"
+
+
+@pytest.mark.parametrize("text, style", [("a\nb", "LF"), ("a\r\nb", "CRLF"), ("a\rb", "CR"), ("a\nb\r\nc", "mixed"), ("a", "none")])
+def test_newline_style(text: str, style: str) -> None:
+    assert load(text.encode(), "a.txt").source.newline == style
