@@ -21,6 +21,10 @@ CORPUS = SHARED / "corpus"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite the expected files of tests/fixtures from the current parser")
+    parser.addoption("--update-gate", action="store_true",
+                     help="rewrite tests/corpus_gate.json from the current results (raising pins only)")
+    parser.addoption("--allow-lower", action="store_true",
+                     help="with --update-gate: allow pins to go down (shows up in review)")
 
 
 @pytest.fixture
