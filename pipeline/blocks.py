@@ -41,36 +41,57 @@ class Label:
 
 @dataclass(frozen=True)
 class Block:
-    lines: tuple[Line, ...]
+    """A unit of kept text: its source pieces (label excluded) and its printed label."""
+
+    pieces: tuple[tuple[int, int], ...]
+    """Source spans of the text, one per line (label excluded); never empty."""
     label: Label | None
     gap_before: bool
     """True when an empty line, a blank line or a rule separates it from the previous block."""
-    text_start: int
-    """Offset where the block's text begins (after the label and the whitespace after it)."""
+    line_count: int
     marked_heading: bool = False
-    """The block is a markdown heading line ('# Title'); `text_start` is after the hashes."""
+    """The block is a markdown heading line ('# Title'); its text starts after the hashes."""
+
+    @property
+    def text_start(self) -> int:
+        return self.pieces[0][0]
 
     @property
     def start(self) -> int:
-        return self.lines[0].start
+        return self.label.span[0] if self.label else self.pieces[0][0]
 
     @property
     def end(self) -> int:
-        return self.lines[-1].content_span()[1]
-
-    def pieces(self) -> list[tuple[int, int]]:
-        """Source spans of the block's text, label excluded, one per line."""
-        out = []
-        for i, line in enumerate(self.lines):
-            start, end = line.content_span()
-            if i == 0:
-                start = self.text_start
-            if end > start:
-                out.append((start, end))
-        return out
+        return self.pieces[-1][1]
 
     def raw_text(self, source: str) -> str:
-        return " ".join(source[s:e] for s, e in self.pieces())
+        return " ".join(source[s:e] for s, e in self.pieces)
+
+    def split(self, source: str, at: int) -> tuple[Block | None, Block | None]:
+        """The parts before and after offset `at` (whitespace at the cut trimmed); the label
+        stays with the first part, the second part starts without a gap."""
+        before = _trim([(s, min(e, at)) for s, e in self.pieces if s < at], source)
+        after = _trim([(max(s, at), e) for s, e in self.pieces if e > at], source)
+        first = Block(tuple(before), self.label, self.gap_before, len(before), self.marked_heading) if before else None
+        second = Block(tuple(after), None, first is None and self.gap_before, len(after)) if after else None
+        if first is None and second is not None and self.label is not None:
+            second = Block(second.pieces, self.label, self.gap_before, second.line_count)
+        return first, second
+
+
+_SPACE = " \t\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff\f\v"
+
+
+def _trim(pieces: list[tuple[int, int]], source: str) -> list[tuple[int, int]]:
+    out = []
+    for s, e in pieces:
+        while s < e and source[s] in _SPACE:
+            s += 1
+        while e > s and source[e - 1] in _SPACE:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def read_label(line: Line) -> Label | None:
@@ -103,8 +124,8 @@ def read_label(line: Line) -> Label | None:
     return None
 
 
-def segment(chrome: ChromeResult) -> list[Block]:
-    """Group the kept lines into blocks (see module docstring)."""
+def segment(text: str, chrome: ChromeResult) -> list[Block]:
+    """Group the kept lines of `text` into blocks (see module docstring)."""
     width = _wrap_width(chrome.kept)
     blocks: list[Block] = []
     current: list[Line] = []
@@ -115,14 +136,15 @@ def segment(chrome: ChromeResult) -> list[Block]:
         nonlocal current, label, gap
         if current:
             first = current[0]
-            text_start = first.content_span()[0]
             marker = ATX_HEADING.match(first.raw) if label is None else None
-            if label is not None:
-                rest = first.raw[label.span[1] - first.start:]
-                text_start = label.span[1] + (len(rest) - len(rest.lstrip(" \t\u00a0\u2007\u202f\u3000\u200b")))
-            elif marker:
-                text_start = first.start + marker.end()
-            blocks.append(Block(tuple(current), label, gap, text_start, marker is not None))
+            cut = label.span[1] if label is not None else (first.start + marker.end() if marker else first.start)
+            spans = [line.content_span() for line in current]
+            spans[0] = (max(spans[0][0], cut), spans[0][1])
+            pieces = _trim(spans, text)
+            if pieces:
+                blocks.append(Block(tuple(pieces), label, gap, len(current), marker is not None))
+            elif label is not None:  # a label alone: keep it, with an empty text at its end
+                blocks.append(Block(((label.span[1], label.span[1]),), label, gap, len(current)))
             gap = False
         current, label = [], None
 

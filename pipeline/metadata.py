@@ -75,7 +75,7 @@ def is_heading_like(block: Block, text: str) -> bool:
     (an all-upper-case line may end with one)."""
     if block.marked_heading:
         return bool(text)
-    if block.label is not None or len(block.lines) > _MAX_TITLE_LINES or len(text) > _MAX_TITLE_CHARS:
+    if block.label is not None or block.line_count > _MAX_TITLE_LINES or len(text) > _MAX_TITLE_CHARS:
         return False
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(["):
         return False
@@ -99,7 +99,7 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
     date: DateValue | None = None
     dates: list[DateValue] = []
     for i, block in enumerate(blocks):
-        if len(block.lines) != 1:
+        if block.line_count != 1:
             continue
         iso = parse_date(texts[i])
         if iso:
@@ -134,7 +134,7 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
     if last_item >= 0 and len(trailing) == 1:
         i = trailing[0]
         text = texts[i]
-        if (len(blocks[i].lines) == 1 and blocks[i].gap_before and len(text) <= _MAX_ATTRIBUTION_CHARS
+        if (blocks[i].line_count == 1 and blocks[i].gap_before and len(text) <= _MAX_ATTRIBUTION_CHARS
                 and len(text.split()) <= _MAX_ATTRIBUTION_WORDS and not CLAUSE_END.search(text)
                 and not any(ch.isdigit() for ch in text)
                 and blocks[i].label is None):

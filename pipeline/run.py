@@ -25,11 +25,11 @@ def extract(data: bytes, path: str) -> Document:
     loaded = load(data, path)
     lines = split_lines(loaded.text)
     chrome = strip_chrome(loaded.text, lines, loaded.source.media_type)
-    blocks = segment(chrome)
+    blocks = segment(loaded.text, chrome)
     texts: list[str] = []
     warnings: list[ParseWarning] = []
     for block in blocks:
-        text, repairs = normalize_pieces(loaded.text, block.pieces())
+        text, repairs = normalize_pieces(loaded.text, block.pieces)
         texts.append(text)
         warnings.extend(repairs)
     found = find_metadata(loaded.text, blocks, texts, chrome)

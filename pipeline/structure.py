@@ -264,7 +264,7 @@ def _is_formula(text: str) -> bool:
 
 
 def _is_lead_in(block: Block, text: str) -> bool:
-    return (block.label is None and len(block.lines) == 1 and len(text) <= _MAX_LEAD_IN_CHARS
+    return (block.label is None and block.line_count == 1 and len(text) <= _MAX_LEAD_IN_CHARS
             and text[:1].isupper() and HEADING_LEAD_IN.search(text) is not None)
 
 

@@ -36,7 +36,7 @@ def test_not_labels(line: str) -> None:
 
 def _texts(text: str) -> list[str]:
     chrome = strip_chrome(text, split_lines(text), "text/plain")
-    return [b.raw_text(text) for b in segment(chrome)]
+    return [b.raw_text(text) for b in segment(text, chrome)]
 
 
 def test_one_paragraph_per_line_makes_every_line_a_block() -> None:

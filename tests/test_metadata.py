@@ -25,8 +25,8 @@ def test_parse_date(text: str, iso: str | None) -> None:
 def _meta(text: str):  # type: ignore[no-untyped-def]
     lines = split_lines(text)
     chrome = strip_chrome(text, lines, "text/plain")
-    blocks = segment(chrome)
-    texts = [normalize_pieces(text, b.pieces())[0] for b in blocks]
+    blocks = segment(text, chrome)
+    texts = [normalize_pieces(text, b.pieces)[0] for b in blocks]
     return find_metadata(text, blocks, texts, chrome)
 
 
