@@ -2,7 +2,8 @@
 
 A block is a run of kept lines that reads as one unit. A new block starts
 - after an empty or whitespace-only line, or a separator rule;
-- at a line that opens with a clause label ("1)", "(a)", "iv.") or a bullet ("-", "•");
+- at a line that opens with a clause label ("1)", "(a)", "iv.") or a bullet ("-", "•"); a
+  label alone on its line takes the next line as its text;
 - at and after a markdown heading line ("# Title"), which is a block of its own;
 - after a line that ends with a colon (a list introduction);
 - after a line that was ended on purpose: the first word of the next line would have fitted
@@ -10,18 +11,37 @@ A block is a run of kept lines that reads as one unit. A new block starts
   one-paragraph-per-line dump every line passes it, so every line is a block), unless the
   line has no closing punctuation and the next one goes on in lower case (a sentence
   that runs on over the line end).
-Other chrome lines (running headers, credits) inside a paragraph do not split it.
+Other chrome lines (running headers, credits) inside a paragraph do not split it, and a
+paragraph goes on across a gap when it has no closing punctuation and what follows is
+unlabelled and either opens in lower case (or with a digit) or comes after page furniture
+(a page break in the middle of a sentence).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .chrome import ChromeResult
 from .lines import Line
-from .patterns import ATX_HEADING, BULLET, LABEL, LINE_END_PUNCTUATION, ROMAN
+from .lexicon import is_preambular, lead_of
+from .patterns import (
+    ARTICLE_LABEL,
+    ATX_HEADING,
+    BRACKETED_LINE,
+    BULLET,
+    LABEL,
+    LABEL_ALONE,
+    LEAD_WORDS,
+    LEADING_FORMULA,
+    LINE_END_PUNCTUATION,
+    ROMAN,
+    RUN_ON_NUMBER,
+    TRAILING_FORMULA,
+)
 
 _BREAKING_CHROME = frozenset({"whitespace-only", "separator-rule", "front-matter"})
+_PAGE_FURNITURE = frozenset({"footnote", "page-number", "running-header"})
 _WRAP_PERCENTILE = 0.9
 _WRAP_SLACK = 0.85  # a line this full (of the wrap width) or fuller was wrapped, not ended
 _MAX_WRAP_WIDTH = 160  # wider "wrapping" is one paragraph per line
@@ -51,6 +71,8 @@ class Block:
     line_count: int
     marked_heading: bool = False
     """The block is a markdown heading line ('# Title'); its text starts after the hashes."""
+    connectives: tuple[tuple[int, int], ...] = ()
+    """Formula words printed with the block but not part of its text ('BE IT', 'be it further')."""
 
     @property
     def text_start(self) -> int:
@@ -66,6 +88,10 @@ class Block:
 
     def raw_text(self, source: str) -> str:
         return " ".join(source[s:e] for s, e in self.pieces)
+
+    def whole(self) -> tuple[tuple[int, int], ...]:
+        """Pieces and connectives together, in source order: everything the block printed."""
+        return tuple(sorted(self.pieces + self.connectives))
 
     def split(self, source: str, at: int) -> tuple[Block | None, Block | None]:
         """The parts before and after offset `at` (whitespace at the cut trimmed); the label
@@ -96,7 +122,7 @@ def _trim(pieces: list[tuple[int, int]], source: str) -> list[tuple[int, int]]:
 
 def read_label(line: Line) -> Label | None:
     """The clause label or bullet that opens `line`, if any."""
-    match = LABEL.match(line.raw)
+    match = LABEL.match(line.raw) or LABEL_ALONE.match(line.raw)
     if match:
         group = match.group("label")
         lead = match.start("label")
@@ -116,6 +142,11 @@ def read_label(line: Line) -> Label | None:
         else:
             kind = "letter"  # "i", "v", "x" are resolved against their siblings later
         return Label(group, letters, kind, f"{kind}{form_punct}", span)
+    match = ARTICLE_LABEL.match(line.raw)
+    if match:
+        lead = match.start("label")
+        group = match.group("label")
+        return Label(group, match.group("num"), "article", "article", (line.start + lead, line.start + lead + len(group)))
     match = BULLET.match(line.raw)
     if match:
         lead = match.start("label")
@@ -148,25 +179,50 @@ def segment(text: str, chrome: ChromeResult) -> list[Block]:
             gap = False
         current, label = [], None
 
+    last_lines: list[Line] = []
+    last_label: Label | None = None
+    last_gap = False
+    page_break = False
     for line in chrome.lines:
         reason = chrome.reasons.get(line.index)
         if line.is_empty or reason in _BREAKING_CHROME:
+            if current:
+                last_lines, last_label, last_gap = current, label, gap
             flush()
             gap = True
             continue
         if reason is not None:
+            page_break = page_break or reason in _PAGE_FURNITURE
             continue
         line_label = read_label(line)
         heading = ATX_HEADING.match(line.raw) is not None
-        if current and (line_label is not None or heading or _ended_on_purpose(current[-1], line, width)):
+        if (not current and gap and blocks and last_lines and line_label is None and not heading
+                and _runs_on_across_gap(last_lines[-1], line, page_break) and not blocks[-1].marked_heading):
+            blocks.pop()  # the previous paragraph goes on after a page break
+            current, label, gap = last_lines, last_label, last_gap
+        label_only = bool(current) and len(current) == 1 and label is not None and _is_label_only(current[0], label)
+        if current and not label_only and (line_label is not None or heading or _ended_on_purpose(current[-1], line, width)):
             flush()
         if not current:
             label = line_label
         current.append(line)
+        page_break = False
         if heading:
             flush()
     flush()
     return blocks
+
+
+def _is_label_only(line: Line, label: Label) -> bool:
+    return line.content_span()[1] == label.span[1]
+
+
+def _runs_on_across_gap(prev: Line, line: Line, page_break: bool) -> bool:
+    text = prev.stripped
+    if LINE_END_PUNCTUATION.search(text) or text == "" or BRACKETED_LINE.match(text):
+        return False
+    following = line.stripped
+    return following[:1].islower() or RUN_ON_NUMBER.match(following) is not None or page_break
 
 
 def _wrap_width(kept: tuple[Line, ...]) -> int:
@@ -194,3 +250,111 @@ def _ended_on_purpose(prev: Line, line: Line, width: int) -> bool:
         return True
     first_word = line.stripped.split(" ", 1)[0]
     return len(prev_text) + 1 + len(first_word) < width * _WRAP_SLACK
+
+
+# --- refining blocks inside their lines ------------------------------------------------------
+
+def _joined(block: Block, source: str) -> tuple[str, list[tuple[int, int]]]:
+    """The block's text joined by single spaces, and (joined offset, source offset) per piece."""
+    parts: list[str] = []
+    starts: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in block.pieces:
+        starts.append((pos, s))
+        parts.append(source[s:e])
+        pos += e - s + 1
+    return " ".join(parts), starts
+
+
+def _to_source(index: int, starts: list[tuple[int, int]], block: Block) -> int:
+    for (joined_start, src_start), (s, e) in zip(reversed(starts), reversed(block.pieces)):
+        if index >= joined_start:
+            return min(src_start + (index - joined_start), e)
+    return block.pieces[0][0]
+
+
+def trim_connectives(block: Block, source: str) -> Block:
+    """Move formula words at the edges of a clause ('BE IT' before 'RESOLVED', '; and be it
+    further' / '; NOW, THEREFORE,' after it) out of its text into `connectives`."""
+    text, starts = _joined(block, source)
+    connectives = list(block.connectives)
+    current = block
+    lead = LEADING_FORMULA.match(text)
+    if lead and lead.end() < len(text) and not text.rstrip().endswith(":"):
+        cut = _to_source(lead.end(), starts, block)
+        head, rest = current.split(source, cut)
+        if head and rest:
+            connectives.extend(head.pieces)
+            current = Block(rest.pieces, None, block.gap_before, block.line_count, block.marked_heading)
+    text, starts = _joined(current, source)
+    tail = TRAILING_FORMULA.search(text)
+    if tail and tail.start("formula") > 0:
+        cut = _to_source(tail.start("formula"), starts, current)
+        body, rest = current.split(source, cut)
+        if body and rest:
+            connectives.extend(rest.pieces)
+            current = body
+    if current is block:
+        return block
+    return Block(current.pieces, current.label, block.gap_before, block.line_count, block.marked_heading,
+                 tuple(sorted(connectives)))
+
+
+def split_run_in_formula(block: Block, source: str) -> list[Block]:
+    """'... The General Assembly - Having asked ...' / 'Begins- The Commission Taking note ...' /
+    'TITLE The General Assembly, [matter omitted]': an enacting formula (a 'The <Body>' name)
+    run into the first preambular clause, or closing a line after other text, is cut into a
+    block of its own; so is the text printed before it, which keeps no clause label (a cable
+    paragraph number in front of narrative labels the narrative)."""
+    text, starts = _joined(block, source)
+    for match in _FORMULA_START.finditer(text):
+        end = _formula_end(text, match.end())
+        if end is None or (end == len(text) and match.start() == 0):
+            continue
+        before, rest = block.split(source, _to_source(match.start(), starts, block))
+        if rest is None:
+            return [block]
+        formula, clause = rest.split(source, _to_source(end, starts, block)) if end < len(text) else (rest, None)
+        out: list[Block] = []
+        if before is not None:
+            if before.label is not None:
+                first = (before.label.span[0], before.pieces[0][1])
+                before = Block((first, *before.pieces[1:]), None, before.gap_before, before.line_count)
+            out.append(before)
+        if formula is not None:
+            out.append(Block(formula.pieces, None, before is None and block.gap_before, formula.line_count))
+        if clause is not None:
+            out.append(Block(clause.pieces, None, False, clause.line_count))
+        return out
+    return [block]
+
+
+_FORMULA_START = re.compile(r"(?:(?<=\s)|^)The\s+(?=[A-Z])")
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to"})
+_MAX_BODY_WORDS = 10
+_EDITORIAL_NOTE = re.compile(r"\[[^\]]{1,60}\]\s*$")
+
+
+def _formula_end(text: str, pos: int) -> int | None:
+    """Where the clause after a 'The <Body>' name starts; len(text) when the name (with an
+    editorial note like '[matter omitted]') ends the text; None when it is no formula."""
+    words = list(re.finditer(r"\S+", text[pos:]))
+    for count, word in enumerate(words[:_MAX_BODY_WORDS + 1]):
+        token = word.group()
+        bare = token.strip(",:;*_")
+        start = pos + word.start()
+        if count > 0 and bare[:1].isupper() and is_preambular(lead_of(
+                [w.lower() for w in LEAD_WORDS.findall(text[start:start + 80])][:6])):
+            return start
+        if count > 0 and _EDITORIAL_NOTE.fullmatch(text[start:].rstrip()) and text[:start].rstrip().endswith(","):
+            return len(text)
+        if token in ("-", "\u2013", "\u2014", ",", ":"):
+            continue
+        if not (bare[:1].isupper() or bare in _CONNECTORS):
+            return None
+    return None
+
+
+def refine(blocks: list[Block], source: str) -> list[Block]:
+    """Cut run-in formulas out of blocks and trim formula words off clause edges."""
+    return [trim_connectives(part, source) for block in blocks for part in split_run_in_formula(block, source)]

@@ -7,7 +7,11 @@ Postconditions:
 - decisions use general signals: position (masthead above the first body text, footer
   after the last), shape (rules, lone punctuation, one stray word), widget vocabulary,
   credit/copyright markers and repetition (a top line repeated in the copyright line is
-  the site name). No rule names a particular site or document.
+  the site name; a line by a page number that repeats a line printed elsewhere is a running
+  header). No rule names a particular site or document.
+- page furniture of PDF text: footnotes under an underscore rule (and markdown footnote
+  definitions), page numbers with the running header/footer lines around them, and a
+  masthead of short lines on top that carries a distribution line or document identifiers.
 """
 
 from __future__ import annotations
@@ -18,9 +22,17 @@ from .lines import Line
 from .model import ChromeLine
 from .normalize import normalize
 from .patterns import (
+    BRACKETED_REFERENCE,
     COPYRIGHT,
     COPYRIGHT_FIELD_SEPARATOR,
     COPYRIGHT_NOISE,
+    DISTRIBUTION,
+    DOCUMENT_IDENTIFIER,
+    FOOTNOTE_LINE,
+    FOOTNOTE_RULE,
+    MARKDOWN_FOOTNOTE,
+    MASTHEAD_END,
+    PAGE_NUMBER,
     FRONT_MATTER_FENCE,
     PHOTO_CREDIT,
     SEPARATOR_RULE,
@@ -34,6 +46,11 @@ _MAX_COPYRIGHT_LEN = 200
 _MAX_MASTHEAD_LEN = 60
 _MAX_MASTHEAD_WORDS = 6
 _MIN_MENU_RUN = 3
+_MAX_HEADER_LEN = 90
+_MAX_HEADER_LINES = 5
+_MIN_REPEAT_LEN = 8
+_MIN_COVER = 0.6  # a line printed elsewhere must make up this much of a running-header line
+_MAX_MASTHEAD_LINE = 100
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,10 @@ def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str) -> ChromeR
         reason = _line_reason(line)
         if reason:
             reasons[line.index] = reason
+    _mark_footnotes(lines, reasons)
+    _mark_page_furniture(lines, reasons)
+    _mark_document_masthead(lines, reasons, start)
+    _mark_trailing_references(lines, reasons)
     _mark_masthead(lines, reasons)
     _mark_copyright_names(lines, reasons)
     _mark_stray_words(lines, reasons)
@@ -153,3 +174,106 @@ def _mark_stray_words(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
         after = content[pos + 1].index in reasons if pos + 1 < len(content) else True
         if before and after:
             reasons[ln.index] = "stray-word"
+
+
+def _mark_footnotes(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """Footnotes: the numbered lines under an underscore rule (with their continuation lines,
+    up to the next empty line), and markdown definitions '[^1]: ...' with indented lines."""
+    in_zone = False
+    in_definition = False
+    seen_note = False
+    for line in lines:
+        if in_definition:
+            if line.raw[:1] in (" ", "\t") and not line.is_blank:
+                reasons[line.index] = "footnote"
+                continue
+            in_definition = False
+        if MARKDOWN_FOOTNOTE.match(line.raw):
+            reasons[line.index] = "footnote"
+            in_definition = True
+            continue
+        if FOOTNOTE_RULE.match(line.raw):
+            in_zone, seen_note = True, False
+            continue
+        if not in_zone or line.is_blank and not line.is_empty:
+            continue
+        if line.is_empty:
+            in_zone = not seen_note
+            continue
+        if FOOTNOTE_LINE.match(line.raw) or seen_note:
+            reasons[line.index] = "footnote"
+            seen_note = True
+        else:
+            in_zone = False
+
+
+def _norm(text: str) -> str:
+    return normalize(text).casefold()
+
+
+def _mark_page_furniture(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """Page numbers, and the header/footer lines printed around them: identifiers, or short
+    lines that repeat text printed elsewhere in the document (a running title)."""
+    numbers = [ln.index for ln in lines if PAGE_NUMBER.match(ln.raw)]
+    if not numbers:
+        return
+    texts = [_norm(ln.raw) for ln in lines]
+    for index in numbers:
+        reasons[index] = "page-number"
+    for index in numbers:
+        for step in (-1, 1):
+            found = 0
+            pos = index + step
+            while 0 <= pos < len(lines) and found < _MAX_HEADER_LINES:
+                line = lines[pos]
+                if line.is_empty:
+                    break
+                if line.is_blank or reasons.get(pos) in ("page-number", "footnote", "separator-rule"):
+                    pos += step
+                    continue
+                if not _is_running_header(pos, lines, texts):
+                    break
+                reasons[pos] = "running-header"
+                found += 1
+                pos += step
+
+
+def _is_running_header(pos: int, lines: tuple[Line, ...], texts: list[str]) -> bool:
+    text = lines[pos].stripped
+    if len(text) > _MAX_HEADER_LEN or text.endswith((",", ";", ":", ".")):
+        return False
+    if DOCUMENT_IDENTIFIER.match(text):
+        return True
+    mine = texts[pos]
+    if len(mine) < _MIN_REPEAT_LEN:
+        return False
+    return any(
+        i != pos and abs(i - pos) > _MAX_HEADER_LINES
+        and (mine in other or (len(other) >= _MIN_COVER * len(mine) and other in mine))
+        for i, other in enumerate(texts) if other
+    )
+
+
+def _mark_document_masthead(lines: tuple[Line, ...], reasons: dict[int, str], start: int) -> None:
+    """Short lines on top of an official document, before its own text begins, when they
+    carry a distribution line or a document identifier (symbol, job number, barcode)."""
+    region: list[Line] = []
+    for line in lines[start:]:
+        if line.is_empty or line.is_blank:
+            continue
+        if len(line.stripped) > _MAX_MASTHEAD_LINE or MASTHEAD_END.search(line.stripped):
+            break
+        region.append(line)
+    if any(DISTRIBUTION.search(ln.stripped) or DOCUMENT_IDENTIFIER.match(ln.stripped) for ln in region):
+        for line in region:
+            reasons.setdefault(line.index, "masthead")
+
+
+def _mark_trailing_references(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """Bracketed archive/web references alone on the last lines of the document."""
+    for line in reversed(lines):
+        if line.is_empty or line.index in reasons:
+            continue
+        if not BRACKETED_REFERENCE.match(line.stripped):
+            return
+        reasons[line.index] = "archive-reference"

@@ -20,11 +20,20 @@ PREAMBULAR_PHRASES: frozenset[str] = frozenset({
 })
 
 OPERATIVE_PHRASES: frozenset[str] = frozenset({
-    "accepts", "adopts", "affirms", "appeals", "approves", "authorizes", "calls for",
-    "calls upon", "calls on", "commends", "condemns", "confirms", "decides", "declares",
-    "demands", "designates", "directs", "emphasizes", "encourages", "endorses", "expresses",
-    "invites", "notes", "proclaims", "reaffirms", "recommends", "reminds", "requests",
-    "resolves", "resolved", "stresses", "supports", "takes note", "trusts", "urges", "welcomes",
+    "accepts", "adopts", "affirms", "agrees", "appeals", "approves", "authorizes", "believes",
+    "calls for", "calls upon", "calls on", "commends", "concurs", "condemns", "confirms",
+    "considers", "decides", "declares", "demands", "deplores", "designates", "directs",
+    "draws", "emphasizes", "emphasises", "encourages", "endorses", "expresses", "invites",
+    "notes", "proclaims", "reaffirms", "recognizes", "recognises", "recommends", "regrets",
+    "reiterates", "reminds", "renews", "requests", "resolves", "resolved", "stresses",
+    "suggests", "supports", "takes note", "transmits", "trusts", "underlines", "urges",
+    "welcomes",
+})
+
+# "Also decides", "Further recommends", "Strongly urges": adverbs in front of an operative verb.
+OPERATIVE_ADVERBS: frozenset[str] = frozenset({
+    "also", "further", "furthermore", "again", "once", "strongly", "firmly", "hereby",
+    "moreover", "finally", "accordingly", "therefore", "emphatically", "solemnly",
 })
 
 # Words that say nothing on their own: "to promote", "the promotion" keep the next word.
@@ -48,3 +57,12 @@ def lead_of(words: list[str]) -> str:
 
 def is_preambular(lead: str) -> bool:
     return lead in PREAMBULAR_PHRASES or lead.split(" ", 1)[0] in PREAMBULAR_PHRASES
+
+
+def is_operative(words: list[str]) -> bool:
+    """True when the first words (lower-cased) open an operative clause: an operative verb,
+    possibly after adverbs ('also decides', 'further recommends', 'once again urges')."""
+    rest = list(words)
+    while rest and rest[0] in OPERATIVE_ADVERBS:
+        rest = rest[1:]
+    return bool(rest) and (rest[0] in OPERATIVE_PHRASES or " ".join(rest[:2]) in OPERATIVE_PHRASES)

@@ -7,7 +7,11 @@ Works on blocks and chrome decisions only. Postconditions:
 
 Rules:
 - title: the first heading-like block (one to three short lines, no clause-ending
-  punctuation) before any body paragraph or labelled item; a dateline is never the title;
+  punctuation) before any body paragraph or labelled item, with the heading-like lines
+  printed right under it (a wrapped title); adoption lines ('... adopted by ...'),
+  bracketed notes, dated cable/memo headers, handling markings ('RESTRICTED') and number
+  lines ('RESOLUTION NO. R17-51') above it
+  are passed over; a dateline is never the title;
 - publisher: the first line removed as the site name (masthead or copyright repetition);
 - dateline: a one-line block 'Place, <date>' before the first labelled item;
 - date lines: a one-line block that is only a date ('August 2018'), anywhere;
@@ -23,7 +27,19 @@ from dataclasses import dataclass
 from .blocks import Block
 from .chrome import ChromeResult
 from .model import DateValue, Metadata, TextSpan
-from .patterns import CLAUSE_END, DATE_DMY, DATE_ISO, DATE_MDY, DATE_MY, DATELINE
+from .patterns import (
+    BRACKETED_LINE,
+    CLAUSE_END,
+    DATE_DMY,
+    DATE_ISO,
+    DATE_MDY,
+    DATE_MY,
+    DATED_HEADER,
+    DATELINE,
+    HANDLING_MARKING,
+    MASTHEAD_END,
+    NUMBER_LINE,
+)
 
 _MONTHS = {
     name: i + 1
@@ -85,6 +101,13 @@ def is_heading_like(block: Block, text: str) -> bool:
     return True
 
 
+def _never_title(text: str) -> bool:
+    """Lines printed above a title that are never the title: adoption lines, bracketed notes,
+    dated headers of cables and memos, handling markings, number lines ('RESOLUTION NO. 5')."""
+    return bool(MASTHEAD_END.search(text) and not text[:1].isdigit() or BRACKETED_LINE.match(text)
+                or DATED_HEADER.search(text) or HANDLING_MARKING.match(text) or NUMBER_LINE.match(text))
+
+
 def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: ChromeResult) -> Found:
     """Find the metadata facts (see module docstring); `texts` are the blocks' normalized texts."""
     used: set[int] = set()
@@ -120,14 +143,28 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
                 dates.append(date)
                 used.add(i)
 
-    title: TextSpan | None = None
+    title_blocks: list[int] = []
     for i in range(min(first_item, len(blocks))):
         if i in used:
+            if title_blocks:
+                break
             continue
-        if is_heading_like(blocks[i], texts[i]):
-            title = TextSpan(text=texts[i], span=span_of(i))
-            used.add(i)
-        break  # only the first unused block before the body can be the title
+        if not title_blocks:
+            if _never_title(texts[i]):
+                continue
+            if not is_heading_like(blocks[i], texts[i]):
+                break  # the body has begun: no title
+            title_blocks.append(i)
+        elif is_heading_like(blocks[i], texts[i]) and not blocks[i].gap_before and not blocks[i].marked_heading \
+                and not _never_title(texts[i]):
+            title_blocks.append(i)  # a title wrapped over several lines
+        else:
+            break
+    title = None
+    if title_blocks:
+        title = TextSpan(text=" ".join(texts[i] for i in title_blocks),
+                         span=(blocks[title_blocks[0]].text_start, blocks[title_blocks[-1]].end))
+        used.update(title_blocks)
 
     attribution: TextSpan | None = None
     trailing = [i for i in range(last_item + 1, len(blocks)) if i not in used]

@@ -69,6 +69,9 @@ class Consideration(TextSpan):
     label_span: Span | None
     lead: str
     """The clause's opening phrase in lower case ('recognizing', 'taking into account')."""
+    connectives: list[TextSpan] = Field(default_factory=list)
+    """Formula words printed with the clause but not part of it ('BE IT' before 'RESOLVED',
+    'be it further' or 'NOW, THEREFORE,' after it)."""
 
 
 class Recommendation(TextSpan):
@@ -82,6 +85,9 @@ class Recommendation(TextSpan):
     label_span: Span | None
     lead: str
     """The clause's opening phrase in lower case ('to promote', 'urges', 'development')."""
+    connectives: list[TextSpan] = Field(default_factory=list)
+    """Formula words printed with the clause but not part of it ('BE IT' before 'RESOLVED',
+    'be it further' after it)."""
     items: list[Recommendation] = Field(default_factory=list)
     """Sub-items, same shape, in printed order."""
 
@@ -116,6 +122,11 @@ class ChromeLine(TextSpan):
         "site-name",
         "stray-word",
         "menu",
+        "footnote",
+        "page-number",
+        "running-header",
+        "masthead",
+        "archive-reference",
     ]
 
 

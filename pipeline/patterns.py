@@ -28,8 +28,37 @@ FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
 # "_______", "-----", "=====", "* * *", "~~~~": a separator rule (three or more of one mark).
 SEPARATOR_RULE = re.compile(f"^{HSPACE}*([_\\-=*~#\u2014\u2013\u2500\u2550•·])(?:{HSPACE}*\\1){{2,}}{HSPACE}*$")
 
-# ".", "|", "»": a line of one or two punctuation marks and nothing else.
-STRAY_PUNCTUATION = re.compile(f"^{HSPACE}*[^\\w\\s]{{1,2}}{HSPACE}*$")
+# ".", "|", "»", "_": a line of one or two punctuation marks (markdown "_" included) and nothing else.
+STRAY_PUNCTUATION = re.compile(f"^{HSPACE}*(?:[^\\w\\s]|_){{1,2}}{HSPACE}*$")
+
+# "_______________" (five or more underscores): the rule above a page's footnotes.
+FOOTNOTE_RULE = re.compile(f"^{HSPACE}*_{{5,}}{HSPACE}*$")
+
+# "1 See resolution 2200 A (XXI), annex." / "12  Official Records ...": a footnote line.
+FOOTNOTE_LINE = re.compile(f"^{HSPACE}*\\d{{1,3}}{HSPACE}+\\S")
+
+# "[^1]: See A/80/348.": a markdown footnote definition (indented lines continue it).
+MARKDOWN_FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:")
+
+# "2/3", "Page 2", "Page 2 of 3", "- 2 -": a page number alone on a line.
+PAGE_NUMBER = re.compile(f"^{HSPACE}*(?:\\d{{1,4}}{HSPACE}*/{HSPACE}*\\d{{1,4}}|page{HSPACE}+\\d{{1,4}}(?:{HSPACE}+of{HSPACE}+\\d{{1,4}})?|[-\u2013]{HSPACE}*\\d{{1,4}}{HSPACE}*[-\u2013]){HSPACE}*$", re.IGNORECASE)
+
+# "A/RES/80/10", "25-19432", "25-19432 (E)", "*2519432*", "S/PRST/1996/17": identifiers that
+# mastheads and running headers/footers carry alone on a line.
+DOCUMENT_IDENTIFIER = re.compile(
+    r"^(?:[A-Z]{1,6}(?:/[A-Z0-9.\-]+){1,6}|\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\*\d{5,}\*)$"
+)
+
+# "Distr.: General", "Distr.: Limited": the distribution line of a masthead.
+DISTRIBUTION = re.compile(r"\bDistr\.:\s*\w+")
+
+# "Resolution adopted by the General Assembly", "[without reference to ...]",
+# "80/1. Participation ...": the first line of a document's own text after its masthead.
+MASTHEAD_END = re.compile(r"\badopted\s+by\b|^\[|^\d{1,3}/\d{1,4}\.\s", re.IGNORECASE)
+
+# "_[AA : A1838, 3123/4/2]_", "[Source: ...]": an archive or web reference in brackets,
+# alone on a line (markdown emphasis allowed around it).
+BRACKETED_REFERENCE = re.compile(r"^[_*]{0,2}\[[^\]\[]{2,120}\][_*]{0,2}$")
 
 # "Increase font size", "Print", "Share on Facebook", "Email this", "A+ A-": page widgets.
 WIDGET = re.compile(
@@ -81,6 +110,18 @@ LABEL = re.compile(
     f"){HSPACE}+(?=\\S)"
 )
 
+# "1. ", "(a)", "iv)" alone on a line: PDF text often prints the label on a line of its own.
+LABEL_ALONE = re.compile(
+    f"^{HSPACE}*(?P<label>\\((?P<pnum>\\d{{1,3}})\\)|(?P<num>\\d{{1,3}})(?P<numpunct>\\\\?[.)])"
+    f"|\\((?P<plet>[a-z]{{1,4}}|[A-Z])\\)|(?P<let>[a-z]{{1,4}}|[A-Z])(?P<letpunct>[.)])){HSPACE}*$"
+)
+
+# "SECTION 1. That ...", "Section 2 ", "Article 1" (alone on a line too), "ARTICLE 12.": a
+# numbered section or article of an act, which is an operative clause of its own.
+ARTICLE_LABEL = re.compile(
+    f"^{HSPACE}*(?P<label>(?:SECTION|Section|ARTICLE|Article|Sec\\.)\\s+(?P<num>\\d{{1,3}})\\.?)(?:{HSPACE}+(?=\\S)|{HSPACE}*$)"
+)
+
 # "- ", "• ", "– ", "* ", "· ", "▪ ": a bullet at the start of a line, followed by whitespace
 # (so "*Recalling*" in markdown is emphasis, not a bullet).
 BULLET = re.compile(f"^{HSPACE}*(?P<label>[-•\u2013\u2014*·▪●◦‣]){HSPACE}+(?=\\S)")
@@ -115,6 +156,41 @@ HEADING_LEAD_IN = re.compile(
 
 # "corruption." "levels;" "follows:" "done!": a line that ends a sentence, clause or list lead.
 LINE_END_PUNCTUATION = re.compile(r"[.;:!?,][\"'\u2019\u201d)\]*_]*$")
+
+# "RESTRICTED", "IMMEDIATE SECRET", "CONFIDENTIAL": handling markings printed above a text.
+HANDLING_MARKING = re.compile(
+    r"^(?:(?:TOP|IMMEDIATE|URGENT|PRIORITY|MOST|RESTRICTED|CONFIDENTIAL|SECRET|UNCLASSIFIED|PERSONAL"
+    r"|IMPORTANT|CLEAR|EN|OFFICIAL|USE|ONLY|FOR|AND)\b[ ,.]*){1,5}$"
+)
+
+# "..., NEW YORK, 5 November 1947, 5.54 p.m.", "Memorandum 169 CANBERRA, 26 May 1947": a
+# header line that ends in (or runs through) a place and a full date.
+DATED_HEADER = re.compile(
+    r",\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\b|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\b"
+)
+
+# "RESOLUTION NO. R17-51", "Senate Resolution No. 106", "No. 12/2020": a number line.
+NUMBER_LINE = re.compile(r"^(?:[A-Za-z]+\s+){0,3}No\.?\s*[\w./-]*\d[\w./-]*$", re.IGNORECASE)
+
+# "[without reference to a Main Committee (A/80/L.7)]": a bracketed line of its own.
+BRACKETED_LINE = re.compile(r"^\[[^\]]*\]$")
+
+# "8 and 9 December 2025 ...": a line that opens with a number and runs on in lower case.
+RUN_ON_NUMBER = re.compile(r"^\d{1,4}\s+[a-z]")
+
+# "BE IT RESOLVED", "NOW, THEREFORE, BE IT FURTHER RESOLVED": formula words in front of
+# 'RESOLVED' (they are not part of the clause).
+LEADING_FORMULA = re.compile(
+    r"^(?:now,?\s+therefore,?\s+)?be\s+it\s+(?:further\s+|also\s+)?(?=resolved\b)", re.IGNORECASE
+)
+
+# "...; and be it further", "...; NOW THEREFORE,", "...; now, therefore, be it": formula
+# words run onto the end of a clause (group 'formula'; they open the next clause).
+TRAILING_FORMULA = re.compile(
+    r"[;,](?:\s+and|\s+or)?\s+(?P<formula>now,?\s+therefore,?(?:\s+be\s+it(?:\s+further)?)?"
+    r"|(?:therefore,?\s+)?be\s+it(?:\s+further)?)\s*$",
+    re.IGNORECASE,
+)
 
 # Text that ends a sentence or clause: ".", ";", ",", ":", "!", "?", possibly followed by
 # closing quotes/brackets: 'Corruption,' 'at:' 'assessed;' 'policy."'

@@ -1,6 +1,6 @@
 """The pipeline as one short, ordered list of named steps.
 
-    load -> split lines -> strip chrome -> segment blocks -> normalize texts
+    load -> split lines -> strip chrome -> segment blocks -> refine blocks -> normalize texts
          -> metadata -> structure -> assemble Document -> validate
 
 `extract(data, path)` runs them all; each step is a pure function of the steps before it, so
@@ -9,7 +9,7 @@ a test can run any prefix (see `tests/test_stages.py`).
 
 from __future__ import annotations
 
-from .blocks import segment
+from .blocks import refine, segment
 from .chrome import strip_chrome
 from .lines import split_lines
 from .load import load
@@ -25,7 +25,7 @@ def extract(data: bytes, path: str) -> Document:
     loaded = load(data, path)
     lines = split_lines(loaded.text)
     chrome = strip_chrome(loaded.text, lines, loaded.source.media_type)
-    blocks = segment(loaded.text, chrome)
+    blocks = refine(segment(loaded.text, chrome), loaded.text)
     texts: list[str] = []
     warnings: list[ParseWarning] = []
     for block in blocks:

@@ -25,13 +25,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block, Label
-from .lexicon import is_preambular, lead_of
+from .lexicon import is_operative, is_preambular, lead_of
 from .metadata import is_heading_like
 from .model import Consideration, Paragraph, ParseWarning, Recommendation, Section, TextSpan
+from .normalize import normalize_pieces
 from .patterns import CLAUSE_END, HEADING_LEAD_IN, LEAD_WORDS, ROMAN
 
 _FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
 _MAX_FORMULA_WORDS = 10
+_MAX_BARE_FORMULA_WORDS = 6
 _MAX_LEAD_IN_CHARS = 80
 _INTRO_ENDINGS = (":", " -", "\u2014", "\u2013")
 
@@ -45,7 +47,7 @@ class Structure:
 
 @dataclass
 class _Item:
-    label: Label
+    label: Label | None
     kind: str
     value: str | None
     blocks: list[int] = field(default_factory=list)
@@ -76,16 +78,29 @@ def build_structure(source: str, blocks: list[Block], texts: list[str], used: fr
         sections.append(section)
         taken.update(consumed)
         prev_end = op_list.end - 1
-    paragraphs = [
-        Paragraph(text=texts[i], span=(b.text_start, b.end),
-                  role="heading" if is_heading_like(b, texts[i]) else "body")
-        for i, b in enumerate(blocks) if i not in taken
-    ]
+    paragraphs = []
+    for i, b in enumerate(blocks):
+        if i not in taken:
+            text, span = _whole(source, b, texts[i])
+            paragraphs.append(Paragraph(text=text, span=span, role="heading" if is_heading_like(b, texts[i]) else "body"))
     if not sections:
         warnings.append(ParseWarning(code="no-structure", span=None,
                                      message="no numbered or introduced list of clauses was found; "
                                              "the text is kept as paragraphs"))
     return Structure(sections=sections, paragraphs=paragraphs, warnings=warnings)
+
+
+def _whole(source: str, block: Block, text: str) -> tuple[str, tuple[int, int]]:
+    """Text and span of everything the block printed, connectives included (for blocks that
+    are not clauses, such formula words are simply part of the text)."""
+    if not block.connectives:
+        return text, (block.text_start, block.end)
+    pieces = block.whole()
+    return normalize_pieces(source, pieces)[0], (pieces[0][0], pieces[-1][1])
+
+
+def _connectives(source: str, block: Block) -> list[TextSpan]:
+    return [TextSpan(text=normalize_pieces(source, [c])[0], span=c) for c in block.connectives]
 
 
 # --- lists -------------------------------------------------------------------------------
@@ -99,6 +114,12 @@ def _find_lists(blocks: list[Block], texts: list[str], used: frozenset[int]) -> 
     i = 0
     while i < len(blocks):
         label = blocks[i].label
+        if i not in used and label is None and _is_operative_paragraph(blocks[i], texts[i]):
+            found = _scan_list(blocks, texts, used, i)
+            if len(found.items) > 1 or _has_clause_context(blocks, texts, used, i):
+                lists.append(found)
+                i = found.end
+                continue
         if i in used or label is None:
             i += 1
             continue
@@ -143,31 +164,51 @@ def _level_key(kind: str, label: Label) -> str:
     return kind + ("()" if label.printed.startswith("(") else label.printed[-1])
 
 
+def _is_operative_paragraph(block: Block, text: str) -> bool:
+    """An unlabelled paragraph opening with a capitalised operative verb ('Decides', 'Also requests')."""
+    bare = text.lstrip("*_'\"“‘")
+    return block.label is None and bare[:1].isupper() and is_operative(
+        [w.lower() for w in LEAD_WORDS.findall(bare[:80])][:4])
+
+
+def _has_clause_context(blocks: list[Block], texts: list[str], used: frozenset[int], i: int) -> bool:
+    """The block before is a clause, an introduction or an enacting formula."""
+    k = i - 1
+    return k >= 0 and k not in used and (
+        _is_clause_like(blocks[k], texts[k]) or _is_intro(blocks[k], texts[k]) or _is_formula(blocks[k], texts[k]))
+
+
+def _item_key(block: Block, text: str, stack: list[_Item]) -> tuple[str, str | None, str] | None:
+    """(kind, value, level key) of a block that is a list item here, or None."""
+    if block.label is not None:
+        kind, value = _resolve(block.label, stack)
+        return kind, value, _level_key(kind, block.label)
+    if (not stack or stack[0].kind == "para") and _is_operative_paragraph(block, text):
+        return "para", None, "para"
+    return None
+
+
 def _scan_list(blocks: list[Block], texts: list[str], used: frozenset[int], start: int) -> _List:
     top: list[_Item] = []
     stack: list[_Item] = []  # open items, outermost first
     keys: list[str] = []  # level key of each open item
     j = start
     while j < len(blocks) and j not in used:
-        block = blocks[j]
-        if block.label is None:
+        found = _item_key(blocks[j], texts[j], stack)
+        if found is None:
             k = j
-            while k < len(blocks) and k not in used and blocks[k].label is None:
-                if is_heading_like(blocks[k], texts[k]) or _is_intro(blocks[k], texts[k]):
+            while k < len(blocks) and k not in used and _item_key(blocks[k], texts[k], stack) is None:
+                if is_heading_like(blocks[k], texts[k]) or _is_intro(blocks[k], texts[k]) or not stack:
                     break
                 k += 1
-            nxt = blocks[k].label if k < len(blocks) and k not in used else None
-            if k == j or nxt is None or _level_key(_resolve(nxt, stack)[0], nxt) not in keys:
-                break
-            nkind, nvalue = _resolve(nxt, stack)
-            if _level_key(nkind, nxt) == keys[0] and nvalue in _FIRST_VALUES:
+            nxt = _item_key(blocks[k], texts[k], stack) if k < len(blocks) and k not in used else None
+            if k == j or nxt is None or nxt[2] not in keys or (nxt[2] == keys[0] and nxt[1] in _FIRST_VALUES):
                 break
             stack[-1].blocks.extend(range(j, k))  # follow-on paragraphs of the open item
             j = k
             continue
-        kind, value = _resolve(block.label, stack)
-        key = _level_key(kind, block.label)
-        item = _Item(block.label, kind, value, [j])
+        kind, value, key = found
+        item = _Item(blocks[j].label, kind, value, [j])
         if not stack:
             top.append(item)
             stack, keys = [item], [key]
@@ -205,7 +246,8 @@ def _section_for(
         return k > prev_end and k not in taken
 
     def span(k: int) -> TextSpan:
-        return TextSpan(text=texts[k], span=(blocks[k].text_start, blocks[k].end))
+        text, whole = _whole(source, blocks[k], texts[k])
+        return TextSpan(text=text, span=whole)
 
     k = op_list.start - 1
     introduction = None
@@ -218,9 +260,9 @@ def _section_for(
         k -= 1
     clause_idx = list(range(k + 1, first_consideration))
     formula = None
-    if clause_idx and blocks[clause_idx[0]].label is None and _is_formula(texts[clause_idx[0]]):
+    if clause_idx and _is_formula(blocks[clause_idx[0]], texts[clause_idx[0]]):
         formula = span(clause_idx.pop(0))
-    elif free(k) and blocks[k].label is None and _is_formula(texts[k]) and not is_heading_like(blocks[k], texts[k]):
+    elif free(k) and _is_formula(blocks[k], texts[k]):
         formula = span(k)
         consumed.add(k)
         k -= 1
@@ -241,11 +283,22 @@ def _section_for(
     considerations = [
         Consideration(text=texts[c], span=(blocks[c].text_start, blocks[c].end),
                       label=blocks[c].label.printed if blocks[c].label else None,
-                      label_span=blocks[c].label.span if blocks[c].label else None, lead=lead(texts[c]))
+                      label_span=blocks[c].label.span if blocks[c].label else None, lead=lead(texts[c]),
+                      connectives=_connectives(source, blocks[c]))
         for c in clause_idx
     ]
-    recommendations = [_recommendation(blocks, texts, item) for item in op_list.items]
-    _check_numbering(op_list.items, blocks, warnings)
+    items = list(op_list.items)
+    # Old style: the preamble shares the operative numbering ('1. Recalling ...,').
+    while len(items) > 1 and not items[0].children and is_preambular(lead(texts[items[0].blocks[0]])):
+        first = items.pop(0)
+        label = first.label
+        considerations.append(Consideration(
+            text=" ".join(texts[b] for b in first.blocks), span=(blocks[first.blocks[0]].text_start, blocks[first.blocks[-1]].end),
+            label=label.printed if label else None, label_span=label.span if label else None,
+            lead=lead(texts[first.blocks[0]]),
+            connectives=[c for b in first.blocks for c in _connectives(source, blocks[b])]))
+    recommendations = [_recommendation(source, blocks, texts, item) for item in items]
+    _check_numbering(items, blocks, warnings)
     section = Section(
         heading=" ".join(texts[h] for h in heading_blocks) or None,
         heading_span=(blocks[heading_blocks[0]].text_start, blocks[heading_blocks[-1]].end) if heading_blocks else None,
@@ -258,9 +311,18 @@ def _section_for(
     return section, consumed
 
 
-def _is_formula(text: str) -> bool:
-    return (text.endswith((",", ":")) and len(text.split()) <= _MAX_FORMULA_WORDS
-            and text.lstrip("*_'\"“‘")[:1].isupper() and not is_preambular(lead(text)))
+def _is_formula(block: Block, text: str) -> bool:
+    """'The General Assembly,' / '*The General Assembly*,' / 'The Security Council' (a body's
+    name alone, every word capitalised): a short line naming who acts."""
+    if block.label is not None:
+        return False
+    bare = text.lstrip("*_'\"“‘")
+    words = bare.rstrip(",:*_ ").split()
+    if not bare[:1].isupper() or len(words) > _MAX_FORMULA_WORDS or is_preambular(lead(text)):
+        return False
+    if text.endswith((",", ":", "-", "\u2014")):
+        return True
+    return words[0] == "The" and len(words) <= _MAX_BARE_FORMULA_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _is_lead_in(block: Block, text: str) -> bool:
@@ -268,19 +330,20 @@ def _is_lead_in(block: Block, text: str) -> bool:
             and text[:1].isupper() and HEADING_LEAD_IN.search(text) is not None)
 
 
-def _recommendation(blocks: list[Block], texts: list[str], item: _Item) -> Recommendation:
+def _recommendation(source: str, blocks: list[Block], texts: list[str], item: _Item) -> Recommendation:
     text = " ".join(texts[b] for b in item.blocks if texts[b])
     start = blocks[item.blocks[0]].text_start
     end = blocks[item.blocks[-1]].end
     return Recommendation(
-        text=text, span=(start, end), number=item.value if item.kind != "bullet" else None,
-        label=item.label.printed, label_span=item.label.span, lead=lead(text),
-        items=[_recommendation(blocks, texts, child) for child in item.children],
+        text=text, span=(start, end), number=item.value if item.kind not in ("bullet", "para") else None,
+        label=item.label.printed if item.label else None, label_span=item.label.span if item.label else None,
+        lead=lead(text), connectives=[c for b in item.blocks for c in _connectives(source, blocks[b])],
+        items=[_recommendation(source, blocks, texts, child) for child in item.children],
     )
 
 
 def _check_numbering(items: list[_Item], blocks: list[Block], warnings: list[ParseWarning]) -> None:
-    numbers = [item for item in items if item.kind == "number" and item.value]
+    numbers = [item for item in items if item.kind == "number" and item.value and item.label]
     for before, after in zip(numbers, numbers[1:]):
         if before.value and after.value and int(after.value) != int(before.value) + 1:
             warnings.append(ParseWarning(

@@ -67,10 +67,14 @@ def all_spans(doc: Document) -> Iterator[tuple[str, str | None, tuple[int, int]]
             yield "consideration", cons.text, cons.span
             if cons.label_span:
                 yield "label", cons.label, cons.label_span
+            for part in cons.connectives:
+                yield "connective", part.text, part.span
         for rec in walk_recommendations(section.recommendations):
             yield "recommendation", rec.text, rec.span
             if rec.label_span:
                 yield "label", rec.label, rec.label_span
+            for part in rec.connectives:
+                yield "connective", part.text, part.span
     for chrome in doc.chrome:
         yield "chrome", chrome.text, chrome.span
 

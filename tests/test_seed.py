@@ -26,7 +26,7 @@ def test_seed_matches_expected_exactly() -> None:
         assert [(r.number, flat_text(r)) for r in got.recommendations] == [
             (r["number"], normalize(r["text"])) for r in exp["recommendations"]
         ]
-    assert compare(doc, expected, "seed").exact
+    assert compare(doc, expected, "seed", raw.read_text(encoding="utf-8")).exact
 
 
 def test_seed_chrome_is_removed_and_never_inside_kept_text() -> None:
