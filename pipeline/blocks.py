@@ -4,7 +4,8 @@ A block is a run of kept lines that reads as one unit. A new block starts
 - after an empty or whitespace-only line, or a separator rule;
 - at a line that opens with a clause label ("1)", "(a)", "iv.") or a bullet ("-", "•"); a
   label alone on its line takes the next line as its text;
-- at and after a markdown heading line ("# Title"), which is a block of its own;
+- at and after a markdown heading line ("# Title", or a line set wholly in bold), which is
+  a block of its own;
 - after a line that ends with a colon (a list introduction);
 - after a line that was ended on purpose: the first word of the next line would have fitted
   on it within the document's wrap width (the usual test for hard-wrapped text; in a
@@ -28,6 +29,7 @@ from .lexicon import is_preambular, lead_of
 from .patterns import (
     ARTICLE_LABEL,
     ATX_HEADING,
+    BOLD_LINE,
     BRACKETED_LINE,
     BULLET,
     LABEL,
@@ -168,12 +170,15 @@ def segment(text: str, chrome: ChromeResult) -> list[Block]:
         if current:
             first = current[0]
             marker = ATX_HEADING.match(first.raw) if label is None else None
+            bold = BOLD_LINE.match(first.raw) if label is None and len(current) == 1 else None
             cut = label.span[1] if label is not None else (first.start + marker.end() if marker else first.start)
             spans = [line.content_span() for line in current]
             spans[0] = (max(spans[0][0], cut), spans[0][1])
+            if bold:
+                spans = [(first.start + bold.start("inner"), first.start + bold.end("inner"))]
             pieces = _trim(spans, text)
             if pieces:
-                blocks.append(Block(tuple(pieces), label, gap, len(current), marker is not None))
+                blocks.append(Block(tuple(pieces), label, gap, len(current), marker is not None or bold is not None))
             elif label is not None:  # a label alone: keep it, with an empty text at its end
                 blocks.append(Block(((label.span[1], label.span[1]),), label, gap, len(current)))
             gap = False
@@ -195,7 +200,7 @@ def segment(text: str, chrome: ChromeResult) -> list[Block]:
             page_break = page_break or reason in _PAGE_FURNITURE
             continue
         line_label = read_label(line)
-        heading = ATX_HEADING.match(line.raw) is not None
+        heading = ATX_HEADING.match(line.raw) is not None or BOLD_LINE.match(line.raw) is not None
         if (not current and gap and blocks and last_lines and line_label is None and not heading
                 and _runs_on_across_gap(last_lines[-1], line, page_break) and not blocks[-1].marked_heading):
             blocks.pop()  # the previous paragraph goes on after a page break

@@ -28,6 +28,8 @@ from .patterns import (
     COPYRIGHT_NOISE,
     DISTRIBUTION,
     DOCUMENT_IDENTIFIER,
+    CARD_EVIDENCE,
+    FIELD_LINE,
     FOOTNOTE_LINE,
     FOOTNOTE_RULE,
     MARKDOWN_FOOTNOTE,
@@ -36,6 +38,7 @@ from .patterns import (
     FRONT_MATTER_FENCE,
     PHOTO_CREDIT,
     SEPARATOR_RULE,
+    ATX_HEADING,
     STRAY_PUNCTUATION,
     WIDGET,
 )
@@ -51,6 +54,9 @@ _MAX_HEADER_LINES = 5
 _MIN_REPEAT_LEN = 8
 _MIN_COVER = 0.6  # a line printed elsewhere must make up this much of a running-header line
 _MAX_MASTHEAD_LINE = 100
+_MAX_MASTHEAD_WORDS_PER_LINE = 12
+_MAX_WRAPPER_LINES = 12
+_MAX_WRAPPER_LINE = 160
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str) -> ChromeR
         reason = _line_reason(line)
         if reason:
             reasons[line.index] = reason
+    _mark_wrapper(lines, reasons, start)
     _mark_footnotes(lines, reasons)
     _mark_page_furniture(lines, reasons)
     _mark_document_masthead(lines, reasons, start)
@@ -261,7 +268,9 @@ def _mark_document_masthead(lines: tuple[Line, ...], reasons: dict[int, str], st
     for line in lines[start:]:
         if line.is_empty or line.is_blank:
             continue
-        if len(line.stripped) > _MAX_MASTHEAD_LINE or MASTHEAD_END.search(line.stripped):
+        text = line.stripped
+        if (len(text) > _MAX_MASTHEAD_LINE or MASTHEAD_END.search(text) or text.endswith((",", ";"))
+                or len(text.split()) > _MAX_MASTHEAD_WORDS_PER_LINE or line.index in reasons):
             break
         region.append(line)
     if any(DISTRIBUTION.search(ln.stripped) or DOCUMENT_IDENTIFIER.match(ln.stripped) for ln in region):
@@ -277,3 +286,23 @@ def _mark_trailing_references(lines: tuple[Line, ...], reasons: dict[int, str]) 
         if not BRACKETED_REFERENCE.match(line.stripped):
             return
         reasons[line.index] = "archive-reference"
+
+
+def _mark_wrapper(lines: tuple[Line, ...], reasons: dict[int, str], start: int) -> None:
+    """A repository's card above the document: a few short lines (a version line, a link,
+    a heading, 'Key: value' fields) on top, closed by a horizontal rule. When the card holds
+    fields, a markdown heading right under the rule ('## Full Text') belongs to it too."""
+    content = [ln for ln in lines[start:] if not ln.is_empty and not ln.is_blank]
+    rule = next((i for i, ln in enumerate(content[:_MAX_WRAPPER_LINES + 1])
+                 if SEPARATOR_RULE.match(ln.raw) and set(ln.stripped) <= {"-", " "}), None)
+    if not rule or any(len(ln.stripped) > _MAX_WRAPPER_LINE or ln.stripped.endswith((",", ";"))
+                       for ln in content[:rule]):
+        return
+    if not any(ATX_HEADING.match(ln.raw) or FIELD_LINE.match(ln.stripped) or CARD_EVIDENCE.search(ln.stripped)
+               for ln in content[:rule]):
+        return  # short lines above a rule, but nothing that makes them a card
+    for ln in content[:rule]:
+        reasons[ln.index] = "wrapper"
+    after = content[rule + 1] if rule + 1 < len(content) else None
+    if after is not None and ATX_HEADING.match(after.raw) and any(FIELD_LINE.match(ln.stripped) for ln in content[:rule]):
+        reasons[after.index] = "wrapper"

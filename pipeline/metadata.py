@@ -6,12 +6,11 @@ Works on blocks and chrome decisions only. Postconditions:
   does not also list it as narrative (each source line ends up in exactly one place).
 
 Rules:
-- title: the first heading-like block (one to three short lines, no clause-ending
-  punctuation) before any body paragraph or labelled item, with the heading-like lines
-  printed right under it (a wrapped title); adoption lines ('... adopted by ...'),
-  bracketed notes, dated cable/memo headers, handling markings ('RESTRICTED') and number
-  lines ('RESOLUTION NO. R17-51') above it
-  are passed over; a dateline is never the title;
+- title: the first heading-like block (see shapes.py) before the body, with the heading-like
+  lines printed right under it (a wrapped title); lines that are never titles (adoption
+  lines, bracketed notes, dated headers, handling markings, number lines, by-lines) and
+  short other lines above it are passed over; the body begins at a labelled item, a
+  formula, a clause or a paragraph of more than twelve words; a dateline is never the title;
 - publisher: the first line removed as the site name (masthead or copyright repetition);
 - dateline: a one-line block 'Place, <date>' before the first labelled item;
 - date lines: a one-line block that is only a date ('August 2018'), anywhere;
@@ -25,10 +24,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .blocks import Block
+from .shapes import is_formula, is_heading_like
 from .chrome import ChromeResult
 from .model import DateValue, Metadata, TextSpan
 from .patterns import (
     BRACKETED_LINE,
+    BY_LINE,
     CLAUSE_END,
     DATE_DMY,
     DATE_ISO,
@@ -39,6 +40,7 @@ from .patterns import (
     HANDLING_MARKING,
     MASTHEAD_END,
     NUMBER_LINE,
+    PARENTHESISED_LINE,
 )
 
 _MONTHS = {
@@ -50,8 +52,7 @@ _MONTHS = {
     ])
     for name in names
 }
-_MAX_TITLE_LINES = 3
-_MAX_TITLE_CHARS = 250
+_MAX_PRELUDE_WORDS = 12  # a short non-title line above the title does not end the search
 _MAX_ATTRIBUTION_CHARS = 100
 _MAX_ATTRIBUTION_WORDS = 12
 
@@ -86,26 +87,13 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def is_heading_like(block: Block, text: str) -> bool:
-    """Short, unlabelled, not a clause: no final comma/semicolon/colon, no sentence period
-    (an all-upper-case line may end with one)."""
-    if block.marked_heading:
-        return bool(text)
-    if block.label is not None or block.line_count > _MAX_TITLE_LINES or len(text) > _MAX_TITLE_CHARS:
-        return False
-    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(["):
-        return False
-    if CLAUSE_END.search(text):
-        end = text.rstrip("\"'’”)]")[-1]
-        return end == "." and text.upper() == text
-    return True
-
-
 def _never_title(text: str) -> bool:
-    """Lines printed above a title that are never the title: adoption lines, bracketed notes,
-    dated headers of cables and memos, handling markings, number lines ('RESOLUTION NO. 5')."""
+    """Lines printed above a title that are never the title: adoption lines, bracketed or
+    parenthesised notes, dated lines (cable and memo headers, passage dates), handling
+    markings, number lines ('RESOLUTION NO. 5') and by-lines ('BY: Senator ...')."""
     return bool(MASTHEAD_END.search(text) and not text[:1].isdigit() or BRACKETED_LINE.match(text)
-                or DATED_HEADER.search(text) or HANDLING_MARKING.match(text) or NUMBER_LINE.match(text))
+                or PARENTHESISED_LINE.match(text) or DATED_HEADER.search(text) or HANDLING_MARKING.match(text)
+                or NUMBER_LINE.match(text) or BY_LINE.match(text))
 
 
 def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: ChromeResult) -> Found:
@@ -145,21 +133,22 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
 
     title_blocks: list[int] = []
     for i in range(min(first_item, len(blocks))):
-        if i in used:
+        block, text = blocks[i], texts[i]
+        if i in used or _never_title(text):
             if title_blocks:
                 break
             continue
-        if not title_blocks:
-            if _never_title(texts[i]):
+        heading = is_heading_like(block, text) and not is_formula(block, text)
+        if title_blocks:
+            if heading and not block.gap_before and not block.marked_heading:
+                title_blocks.append(i)  # a title wrapped over several lines
                 continue
-            if not is_heading_like(blocks[i], texts[i]):
-                break  # the body has begun: no title
-            title_blocks.append(i)
-        elif is_heading_like(blocks[i], texts[i]) and not blocks[i].gap_before and not blocks[i].marked_heading \
-                and not _never_title(texts[i]):
-            title_blocks.append(i)  # a title wrapped over several lines
-        else:
             break
+        if heading:
+            title_blocks.append(i)
+        elif block.label is not None or is_formula(block, text) or len(text.split()) > _MAX_PRELUDE_WORDS \
+                or CLAUSE_END.search(text) and text.endswith((",", ";")):
+            break  # the body has begun: no title
     title = None
     if title_blocks:
         title = TextSpan(text=" ".join(texts[i] for i in title_blocks),

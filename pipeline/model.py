@@ -127,6 +127,7 @@ class ChromeLine(TextSpan):
         "running-header",
         "masthead",
         "archive-reference",
+        "wrapper",
     ]
 
 

@@ -159,18 +159,21 @@ LINE_END_PUNCTUATION = re.compile(r"[.;:!?,][\"'\u2019\u201d)\]*_]*$")
 
 # "RESTRICTED", "IMMEDIATE SECRET", "CONFIDENTIAL": handling markings printed above a text.
 HANDLING_MARKING = re.compile(
-    r"^(?:(?:TOP|IMMEDIATE|URGENT|PRIORITY|MOST|RESTRICTED|CONFIDENTIAL|SECRET|UNCLASSIFIED|PERSONAL"
-    r"|IMPORTANT|CLEAR|EN|OFFICIAL|USE|ONLY|FOR|AND)\b[ ,.]*){1,5}$"
+    r"^(?:[A-Z]{1,4}\d{1,5}[.:]?\s+)?(?:(?:TOP|IMMEDIATE|URGENT|PRIORITY|MOST|RESTRICTED|CONFIDENTIAL|SECRET"
+    r"|UNCLASSIFIED|PERSONAL|IMPORTANT|CLEAR|EN|OFFICIAL|USE|ONLY|FOR|AND)\b[ ,.]*){1,5}$",
+    re.IGNORECASE,
 )
 
-# "..., NEW YORK, 5 November 1947, 5.54 p.m.", "Memorandum 169 CANBERRA, 26 May 1947": a
-# header line that ends in (or runs through) a place and a full date.
+# "..., NEW YORK, 5 November 1947, 5.54 p.m.", "DATE OF FINAL PASSAGE: JAN 2, 2014": a line
+# that carries a full date (a cable or memo header, a passage date).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 DATED_HEADER = re.compile(
-    r",\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\b|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\b"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b",
+    re.IGNORECASE,
 )
 
-# "RESOLUTION NO. R17-51", "Senate Resolution No. 106", "No. 12/2020": a number line.
-NUMBER_LINE = re.compile(r"^(?:[A-Za-z]+\s+){0,3}No\.?\s*[\w./-]*\d[\w./-]*$", re.IGNORECASE)
+# "RESOLUTION NO. R17-51", "RESOLUTION NUMBER R-308684", "No. 12/2020": a number line.
+NUMBER_LINE = re.compile(r"^(?:[A-Za-z]+\s+){0,3}(?:No\.?|Number)\s*[\w./-]*\d[\w./-]*$", re.IGNORECASE)
 
 # "[without reference to a Main Committee (A/80/L.7)]": a bracketed line of its own.
 BRACKETED_LINE = re.compile(r"^\[[^\]]*\]$")
@@ -191,6 +194,25 @@ TRAILING_FORMULA = re.compile(
     r"|(?:therefore,?\s+)?be\s+it(?:\s+further)?)\s*$",
     re.IGNORECASE,
 )
+
+# "E.C.A.F.E.", "U.S.A.": a line that ends with an abbreviation, not a sentence.
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+
+# "(R-2014-381)": a parenthesised reference alone on a line.
+PARENTHESISED_LINE = re.compile(r"^\([^()]{1,40}\)$")
+
+# "BY: Senator PARKER", "By Order of the Council": a by-line.
+BY_LINE = re.compile(r"^by\b:?", re.IGNORECASE)
+
+# "**Bill ID:** J106", "__Status:__ adopted": a markdown key-value field line.
+FIELD_LINE = re.compile(r"^(?:\*\*|__)[^*_]{1,40}?:?(?:\*\*|__):?\s+\S")
+
+# "[Explanatory memorandum](/memo.md)", "ver. 1.4.0", "version 2": a link or a version
+# number, which mark short lines on top as a repository's card, not the document.
+CARD_EVIDENCE = re.compile(r"\]\([^)\s]+\)|\bver(?:sion)?\.?\s*\d+(?:\.\d+)+")
+
+# "**China–Representation**", "__Annex__": a line set wholly in bold (a markdown heading).
+BOLD_LINE = re.compile(f"^{HSPACE}*(\\*\\*|__)(?=\\S)(?P<inner>[^*_]+?)(?<=\\S)\\1{HSPACE}*$")
 
 # Text that ends a sentence or clause: ".", ";", ",", ":", "!", "?", possibly followed by
 # closing quotes/brackets: 'Corruption,' 'at:' 'assessed;' 'policy."'

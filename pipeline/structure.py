@@ -25,15 +25,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block, Label
-from .lexicon import is_operative, is_preambular, lead_of
-from .metadata import is_heading_like
+from .lexicon import is_operative, is_preambular
+from .shapes import is_formula as _is_formula
+from .shapes import is_heading_like, lead
 from .model import Consideration, Paragraph, ParseWarning, Recommendation, Section, TextSpan
 from .normalize import normalize_pieces
 from .patterns import CLAUSE_END, HEADING_LEAD_IN, LEAD_WORDS, ROMAN
 
 _FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
-_MAX_FORMULA_WORDS = 10
-_MAX_BARE_FORMULA_WORDS = 6
 _MAX_LEAD_IN_CHARS = 80
 _INTRO_ENDINGS = (":", " -", "\u2014", "\u2013")
 
@@ -59,11 +58,6 @@ class _List:
     start: int
     end: int  # exclusive block index
     items: list[_Item]
-
-
-def lead(text: str) -> str:
-    """The clause's opening phrase in lower case."""
-    return lead_of([w.lower() for w in LEAD_WORDS.findall(text[:120])][:6])
 
 
 def build_structure(source: str, blocks: list[Block], texts: list[str], used: frozenset[int]) -> Structure:
@@ -309,20 +303,6 @@ def _section_for(
         recommendations=recommendations,
     )
     return section, consumed
-
-
-def _is_formula(block: Block, text: str) -> bool:
-    """'The General Assembly,' / '*The General Assembly*,' / 'The Security Council' (a body's
-    name alone, every word capitalised): a short line naming who acts."""
-    if block.label is not None:
-        return False
-    bare = text.lstrip("*_'\"“‘")
-    words = bare.rstrip(",:*_ ").split()
-    if not bare[:1].isupper() or len(words) > _MAX_FORMULA_WORDS or is_preambular(lead(text)):
-        return False
-    if text.endswith((",", ":", "-", "\u2014")):
-        return True
-    return words[0] == "The" and len(words) <= _MAX_BARE_FORMULA_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _is_lead_in(block: Block, text: str) -> bool:

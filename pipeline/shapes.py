@@ -1,0 +1,70 @@
+"""Shapes of blocks that several stages ask about: heading-like, enacting formula.
+
+Kept in one place so that the metadata stage (title) and the structure stage (headings,
+formulas) read a block the same way.
+"""
+
+from __future__ import annotations
+
+from .blocks import Block
+from .lexicon import is_preambular, lead_of
+from .patterns import ABBREVIATION_END, CLAUSE_END, LEAD_WORDS
+
+_MAX_HEADING_LINES = 3
+_MAX_HEADING_CHARS = 250
+_MAX_UPPER_HEADING_CHARS = 400
+_MAX_FORMULA_WORDS = 10
+_MAX_BARE_FORMULA_WORDS = 6
+_MIN_TITLE_CASE_WORDS = 3
+_TITLE_CASE_SHARE = 0.6
+_SMALL_WORDS = frozenset({"of", "the", "and", "to", "for", "in", "on", "a", "an", "by", "at", "or", "with", "from", "-"})
+
+
+def lead(text: str) -> str:
+    """The clause's opening phrase in lower case."""
+    return lead_of([w.lower() for w in LEAD_WORDS.findall(text[:120])][:6])
+
+
+def is_title_case(text: str) -> bool:
+    words = text.split()
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(words) < _MIN_TITLE_CASE_WORDS or not content:
+        return False
+    return sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= _TITLE_CASE_SHARE * len(content)
+
+
+def is_heading_like(block: Block, text: str) -> bool:
+    """Short, unlabelled, not a clause: no final comma/semicolon/colon, and no sentence
+    period unless the line is upper case, in title case ('Ad Hoc Committee - Reduction of
+    Armaments.') or ends with an abbreviation ('... to E.C.A.F.E.')."""
+    if block.marked_heading:
+        return bool(text)
+    upper = text.upper() == text and any(ch.isalpha() for ch in text)
+    limit = _MAX_UPPER_HEADING_CHARS if upper else _MAX_HEADING_CHARS
+    if block.label is not None or block.line_count > _MAX_HEADING_LINES or len(text) > limit:
+        return False
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘([*_"):
+        return False
+    if text.rstrip("*_").endswith(("-", "\u2013", "\u2014")):
+        return False  # 'Begins-': a marker run into what follows
+    if CLAUSE_END.search(text):
+        end = text.rstrip("\"'’”)]*_")[-1:]
+        if end != ".":
+            return False
+        body = text.rstrip("\"'’”)]*_")[:-1]
+        return upper or ABBREVIATION_END.search(text) is not None or (". " not in body and is_title_case(body))
+    return True
+
+
+def is_formula(block: Block, text: str) -> bool:
+    """'The General Assembly,' / '*The General Assembly*,' / 'The Security Council' (a body's
+    name alone, every word capitalised): a short line naming who acts."""
+    if block.label is not None:
+        return False
+    bare = text.lstrip("*_'\"“‘")
+    words = bare.rstrip(",:*_ ").split()
+    if not bare[:1].isupper() or not words or len(words) > _MAX_FORMULA_WORDS or is_preambular(lead(text)):
+        return False
+    if text.endswith((",", ":", "-", "\u2014")):
+        return True
+    return words[0] == "The" and len(words) <= _MAX_BARE_FORMULA_WORDS and all(w[:1].isupper() for w in words)
