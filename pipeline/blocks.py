@@ -32,6 +32,7 @@ from .patterns import (
     BOLD_LINE,
     BRACKETED_LINE,
     BULLET,
+    FOOTNOTE_REF_END,
     LABEL,
     LABEL_ALONE,
     LEAD_WORDS,
@@ -201,12 +202,15 @@ def segment(text: str, chrome: ChromeResult) -> list[Block]:
             continue
         line_label = read_label(line)
         heading = ATX_HEADING.match(line.raw) is not None or BOLD_LINE.match(line.raw) is not None
+        reopened = False
         if (not current and gap and blocks and last_lines and line_label is None and not heading
                 and _runs_on_across_gap(last_lines[-1], line, page_break) and not blocks[-1].marked_heading):
-            blocks.pop()  # the previous paragraph goes on after a page break
+            blocks.pop()  # the previous paragraph goes on after a page break or a gap
             current, label, gap = last_lines, last_label, last_gap
+            reopened = True
         label_only = bool(current) and len(current) == 1 and label is not None and _is_label_only(current[0], label)
-        if current and not label_only and (line_label is not None or heading or _ended_on_purpose(current[-1], line, width)):
+        if current and not label_only and not reopened and (
+                line_label is not None or heading or _ended_on_purpose(current[-1], line, width)):
             flush()
         if not current:
             label = line_label
@@ -223,10 +227,17 @@ def _is_label_only(line: Line, label: Label) -> bool:
 
 
 def _runs_on_across_gap(prev: Line, line: Line, page_break: bool) -> bool:
-    text = prev.stripped
-    if LINE_END_PUNCTUATION.search(text) or text == "" or BRACKETED_LINE.match(text):
-        return False
+    """An unfinished sentence goes on after a gap: the next line opens in lower case or
+    with a number that is no label ('8 and 9 December'), or comes after page furniture.
+    A comma at the end is unfinished only before such a number."""
+    text = FOOTNOTE_REF_END.sub("", prev.stripped)
     following = line.stripped
+    if text == "" or BRACKETED_LINE.match(text):
+        return False
+    if text.endswith(","):
+        return RUN_ON_NUMBER.match(following) is not None
+    if LINE_END_PUNCTUATION.search(text):
+        return False
     return following[:1].islower() or RUN_ON_NUMBER.match(following) is not None or page_break
 
 
@@ -243,14 +254,16 @@ def _wrap_width(kept: tuple[Line, ...]) -> int:
 
 
 def _ended_on_purpose(prev: Line, line: Line, width: int) -> bool:
-    prev_text = prev.stripped
+    prev_text = FOOTNOTE_REF_END.sub("", prev.stripped)
     if prev_text.endswith(":"):
         return True
     if prev_text.endswith("-") and not prev_text.endswith(" -"):
         return False  # a hyphenated word goes on
     following = line.stripped
-    if not LINE_END_PUNCTUATION.search(prev_text) and following[:1].islower():
+    if not LINE_END_PUNCTUATION.search(prev_text) and (following[:1].islower() or following[:1] == "("):
         return False  # the sentence runs on over the line end
+    if prev_text.endswith(",") and RUN_ON_NUMBER.match(following):
+        return False  # '... 1995,' / '51/45 O of ...': a list of references goes on
     if width == 0:
         return True
     first_word = line.stripped.split(" ", 1)[0]
@@ -320,6 +333,8 @@ def split_run_in_formula(block: Block, source: str) -> list[Block]:
         if rest is None:
             return [block]
         formula, clause = rest.split(source, _to_source(end, starts, block)) if end < len(text) else (rest, None)
+        if clause is not None:
+            clause = _with_inline_label(clause, source)
         out: list[Block] = []
         if before is not None:
             if before.label is not None:
@@ -329,12 +344,23 @@ def split_run_in_formula(block: Block, source: str) -> list[Block]:
         if formula is not None:
             out.append(Block(formula.pieces, None, before is None and block.gap_before, formula.line_count))
         if clause is not None:
-            out.append(Block(clause.pieces, None, False, clause.line_count))
+            out.append(Block(clause.pieces, clause.label, False, clause.line_count))
         return out
     return [block]
 
 
-_FORMULA_START = re.compile(r"(?:(?<=\s)|^)The\s+(?=[A-Z])")
+_FORMULA_START = re.compile(r"(?:(?<=\s)|^)['\"\u2018\u201c]?The\s+(?=[A-Z])")
+_INLINE_LABEL = re.compile(r"^\(?\d{1,3}[.)]$")
+
+
+def _with_inline_label(block: Block, source: str) -> Block:
+    """A clause cut out of a line may open with its label ('1. Recalling ...')."""
+    start, end = block.pieces[0]
+    label = read_label(Line(-1, start, end, source[start:end]))
+    if label is None or label.kind == "bullet":
+        return block
+    rest = _trim([(label.span[1], end), *block.pieces[1:]], source)
+    return Block(tuple(rest), label, block.gap_before, block.line_count) if rest else block
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to"})
 _MAX_BODY_WORDS = 10
 _EDITORIAL_NOTE = re.compile(r"\[[^\]]{1,60}\]\s*$")
@@ -351,6 +377,9 @@ def _formula_end(text: str, pos: int) -> int | None:
         if count > 0 and bare[:1].isupper() and is_preambular(lead_of(
                 [w.lower() for w in LEAD_WORDS.findall(text[start:start + 80])][:6])):
             return start
+        if count > 0 and _INLINE_LABEL.match(token) and is_preambular(lead_of(
+                [w.lower() for w in LEAD_WORDS.findall(text[start + len(token):start + 80])][:6])):
+            return start  # '... Assembly, 1. Recalling': the clause starts at its label
         if count > 0 and _EDITORIAL_NOTE.fullmatch(text[start:].rstrip()) and text[:start].rstrip().endswith(","):
             return len(text)
         if token in ("-", "\u2013", "\u2014", ",", ":"):

@@ -26,11 +26,13 @@ from .patterns import (
     COPYRIGHT,
     COPYRIGHT_FIELD_SEPARATOR,
     COPYRIGHT_NOISE,
+    DATE_DMY,
     DISTRIBUTION,
     DOCUMENT_IDENTIFIER,
     CARD_EVIDENCE,
     FIELD_LINE,
     FOOTNOTE_LINE,
+    FOOTNOTE_REFERENCE,
     FOOTNOTE_RULE,
     MARKDOWN_FOOTNOTE,
     MASTHEAD_END,
@@ -56,6 +58,7 @@ _MIN_COVER = 0.6  # a line printed elsewhere must make up this much of a running
 _MAX_MASTHEAD_LINE = 100
 _MAX_MASTHEAD_WORDS_PER_LINE = 12
 _MAX_WRAPPER_LINES = 12
+_MIN_LOOSE_FOOTNOTES = 2
 _MAX_WRAPPER_LINE = 160
 
 
@@ -82,6 +85,7 @@ def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str) -> ChromeR
     _mark_footnotes(lines, reasons)
     _mark_page_furniture(lines, reasons)
     _mark_document_masthead(lines, reasons, start)
+    _mark_loose_footnotes(text, lines, reasons, lines[start].start if start < len(lines) else len(text))
     _mark_trailing_references(lines, reasons)
     _mark_masthead(lines, reasons)
     _mark_copyright_names(lines, reasons)
@@ -306,3 +310,31 @@ def _mark_wrapper(lines: tuple[Line, ...], reasons: dict[int, str], start: int) 
     after = content[rule + 1] if rule + 1 < len(content) else None
     if after is not None and ATX_HEADING.match(after.raw) and any(FIELD_LINE.match(ln.stripped) for ln in content[:rule]):
         reasons[after.index] = "wrapper"
+
+
+def _mark_loose_footnotes(text: str, lines: tuple[Line, ...], reasons: dict[int, str], body: int) -> None:
+    """Footnotes printed without a rule: lines 'N text' whose numbers run in sequence and
+    are each referenced above them, below any front matter ('Treaty,1', '[3]', '[^4]')."""
+    candidates = [ln for ln in lines if ln.index not in reasons and FOOTNOTE_LINE.match(ln.raw)
+                  and not DATE_DMY.match(ln.stripped) and ln.start > body
+                  and not ln.stripped.split(None, 1)[1][:1].islower()]  # '8 and 9 December': prose
+    runs: list[list[Line]] = []
+    for ln in candidates:
+        number = int(ln.stripped.split(None, 1)[0])
+        if runs and number == int(runs[-1][-1].stripped.split(None, 1)[0]) + 1 and _only_gaps_between(
+                lines, runs[-1][-1].index, ln.index, reasons):
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    for run in runs:
+        if len(run) >= _MIN_LOOSE_FOOTNOTES and all(_is_referenced(text, int(ln.stripped.split(None, 1)[0]), body, ln.start) for ln in run):
+            for ln in run:
+                reasons[ln.index] = "footnote"
+
+
+def _only_gaps_between(lines: tuple[Line, ...], a: int, b: int, reasons: dict[int, str]) -> bool:
+    return all(lines[i].is_empty or lines[i].is_blank or i in reasons for i in range(a + 1, b))
+
+
+def _is_referenced(text: str, number: int, start: int, before: int) -> bool:
+    return FOOTNOTE_REFERENCE(number).search(text, start, before) is not None

@@ -55,8 +55,24 @@ def lead_of(words: list[str]) -> str:
     return words[0]
 
 
+# Words ending in -ing that do not open a participial clause.
+_NOT_PARTICIPLES = frozenset({
+    "during", "according", "regarding", "concerning", "notwithstanding", "including", "following",
+    "nothing", "something", "anything", "everything", "morning", "evening", "king", "thing", "bring",
+    "spring", "string", "being", "meeting", "building", "funding", "training", "hearing", "spending",
+})
+
+
+def is_participle(word: str) -> bool:
+    """'having', 'attaching', 'pointing': a present participle (the usual preambular opening)."""
+    return len(word) > 4 and word.endswith("ing") and word not in _NOT_PARTICIPLES
+
+
 def is_preambular(lead: str) -> bool:
-    return lead in PREAMBULAR_PHRASES or lead.split(" ", 1)[0] in PREAMBULAR_PHRASES
+    """A preambular opening: a listed phrase ('bearing in mind', 'deeply concerned'), or a
+    present participle ('having asked', 'attaching importance') that no list needs to name."""
+    first = lead.split(" ", 1)[0]
+    return lead in PREAMBULAR_PHRASES or first in PREAMBULAR_PHRASES or is_participle(first)
 
 
 def is_operative(words: list[str]) -> bool:

@@ -37,6 +37,14 @@ FOOTNOTE_RULE = re.compile(f"^{HSPACE}*_{{5,}}{HSPACE}*$")
 # "1 See resolution 2200 A (XXI), annex." / "12  Official Records ...": a footnote line.
 FOOTNOTE_LINE = re.compile(f"^{HSPACE}*\\d{{1,3}}{HSPACE}+\\S")
 
+def FOOTNOTE_REFERENCE(number: int) -> re.Pattern[str]:  # noqa: N802 - a pattern, named like one
+    """'Treaty,1' / 'Child4' / '1996,3' / '[3]' / '[^3]': footnote `number` referenced in text."""
+    return _FOOTNOTE_REFERENCES.setdefault(number, re.compile(
+        rf"(?<=[A-Za-z,.;:\u201d\u2019\"')\]]){number}(?!\d)|\[\^?{number}\]"))
+
+
+_FOOTNOTE_REFERENCES: dict[int, re.Pattern[str]] = {}
+
 # "[^1]: See A/80/348.": a markdown footnote definition (indented lines continue it).
 MARKDOWN_FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:")
 
@@ -178,8 +186,9 @@ NUMBER_LINE = re.compile(r"^(?:[A-Za-z]+\s+){0,3}(?:No\.?|Number)\s*[\w./-]*\d[\
 # "[without reference to a Main Committee (A/80/L.7)]": a bracketed line of its own.
 BRACKETED_LINE = re.compile(r"^\[[^\]]*\]$")
 
-# "8 and 9 December 2025 ...": a line that opens with a number and runs on in lower case.
-RUN_ON_NUMBER = re.compile(r"^\d{1,4}\s+[a-z]")
+# "8 and 9 December 2025 ...", "51/45 O of 10 December 1996": a line that opens with a number
+# (not a clause label) and so goes on with the sentence before it.
+RUN_ON_NUMBER = re.compile(r"^\d{1,4}(?:/\d{1,4}[A-Z]?)?\s+(?:[a-z]|[A-Z]\s+[a-z])")
 
 # "BE IT RESOLVED", "NOW, THEREFORE, BE IT FURTHER RESOLVED": formula words in front of
 # 'RESOLVED' (they are not part of the clause).
@@ -213,6 +222,10 @@ CARD_EVIDENCE = re.compile(r"\]\([^)\s]+\)|\bver(?:sion)?\.?\s*\d+(?:\.\d+)+")
 
 # "**China–Representation**", "__Annex__": a line set wholly in bold (a markdown heading).
 BOLD_LINE = re.compile(f"^{HSPACE}*(\\*\\*|__)(?=\\S)(?P<inner>[^*_]+?)(?<=\\S)\\1{HSPACE}*$")
+
+# "... in Cairo on 11 April 1996,1" / "... 2024;2": footnote reference digits after the final
+# punctuation of a clause (removed before asking how a text ends).
+FOOTNOTE_REF_END = re.compile(r"(?<=[,;.:])\s?\d{1,3}$")
 
 # Text that ends a sentence or clause: ".", ";", ",", ":", "!", "?", possibly followed by
 # closing quotes/brackets: 'Corruption,' 'at:' 'assessed;' 'policy."'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .blocks import Block
 from .lexicon import is_preambular, lead_of
-from .patterns import ABBREVIATION_END, CLAUSE_END, LEAD_WORDS
+from .patterns import ABBREVIATION_END, CLAUSE_END, FOOTNOTE_REF_END, LEAD_WORDS
 
 _MAX_HEADING_LINES = 3
 _MAX_HEADING_CHARS = 250
@@ -33,12 +33,18 @@ def is_title_case(text: str) -> bool:
     return sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= _TITLE_CASE_SHARE * len(content)
 
 
+def shape_text(text: str) -> str:
+    """The text as far as its shape goes: footnote digits after the final punctuation dropped."""
+    return FOOTNOTE_REF_END.sub("", text)
+
+
 def is_heading_like(block: Block, text: str) -> bool:
     """Short, unlabelled, not a clause: no final comma/semicolon/colon, and no sentence
     period unless the line is upper case, in title case ('Ad Hoc Committee - Reduction of
     Armaments.') or ends with an abbreviation ('... to E.C.A.F.E.')."""
     if block.marked_heading:
         return bool(text)
+    text = shape_text(text)
     upper = text.upper() == text and any(ch.isalpha() for ch in text)
     limit = _MAX_UPPER_HEADING_CHARS if upper else _MAX_HEADING_CHARS
     if block.label is not None or block.line_count > _MAX_HEADING_LINES or len(text) > limit:

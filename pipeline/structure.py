@@ -3,7 +3,10 @@ recommendations with sub-items) and narrative paragraphs.
 
 How it decides (numbering and layout first, wording only as further evidence):
 - Recommendations: a run of items with ordinal labels ("1)", "2.", "(a)", "iv.") is an
-  operative list; numbering restarting at the first value starts a new list. Items of
+  operative list; numbering restarting at the first value starts a new list. A run that
+  starts in the middle ('2.'-'8.') with no introduction, formula or clause before it is
+  numbered narrative (cable or memo paragraphs). Unlabelled paragraphs opening with an
+  operative verb ('Decides', 'Also requests') are unnumbered items. Items of
   another label form inside the list are sub-items (a form seen before closes the deeper
   levels); unlabelled paragraphs between items of the same list are follow-on paragraphs of
   the item before them. A bulleted run right after an introduction (a block ending with a
@@ -27,13 +30,14 @@ from dataclasses import dataclass, field
 from .blocks import Block, Label
 from .lexicon import is_operative, is_preambular
 from .shapes import is_formula as _is_formula
-from .shapes import is_heading_like, lead
+from .shapes import is_heading_like, lead, shape_text
 from .model import Consideration, Paragraph, ParseWarning, Recommendation, Section, TextSpan
 from .normalize import normalize_pieces
-from .patterns import CLAUSE_END, HEADING_LEAD_IN, LEAD_WORDS, ROMAN
+from .patterns import BRACKETED_LINE, HEADING_LEAD_IN, LEAD_WORDS, ROMAN
 
 _FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
 _MAX_LEAD_IN_CHARS = 80
+_MAX_NOTE_CHARS = 40
 _INTRO_ENDINGS = (":", " -", "\u2014", "\u2013")
 
 
@@ -58,6 +62,8 @@ class _List:
     start: int
     end: int  # exclusive block index
     items: list[_Item]
+    notes: frozenset[int] = frozenset()
+    """Editorial notes between the items; they stay narrative paragraphs."""
 
 
 def build_structure(source: str, blocks: list[Block], texts: list[str], used: frozenset[int]) -> Structure:
@@ -76,6 +82,9 @@ def build_structure(source: str, blocks: list[Block], texts: list[str], used: fr
     for i, b in enumerate(blocks):
         if i not in taken:
             text, span = _whole(source, b, texts[i])
+            if b.label is not None:  # a numbered narrative paragraph keeps its number
+                span = (b.label.span[0], span[1])
+                text = f"{b.label.printed} {text}".strip()
             paragraphs.append(Paragraph(text=text, span=span, role="heading" if is_heading_like(b, texts[i]) else "body"))
     if not sections:
         warnings.append(ParseWarning(code="no-structure", span=None,
@@ -119,7 +128,10 @@ def _find_lists(blocks: list[Block], texts: list[str], used: frozenset[int]) -> 
             continue
         if label.kind != "bullet":
             found = _scan_list(blocks, texts, used, i)
-            lists.append(found)
+            if found.items[0].value in _FIRST_VALUES or _has_clause_context(blocks, texts, used, i):
+                lists.append(found)
+            # else: numbering that starts in the middle with nothing to introduce it
+            # (cable or memo paragraphs '2.'-'8.') is narrative, not a list of clauses
             i = found.end
             continue
         j = i
@@ -186,9 +198,16 @@ def _scan_list(blocks: list[Block], texts: list[str], used: frozenset[int], star
     top: list[_Item] = []
     stack: list[_Item] = []  # open items, outermost first
     keys: list[str] = []  # level key of each open item
+    skipped: set[int] = set()
     j = start
     while j < len(blocks) and j not in used:
         found = _item_key(blocks[j], texts[j], stack)
+        if found is None and stack and _is_editorial_note(texts[j]):
+            nxt = _item_key(blocks[j + 1], texts[j + 1], stack) if j + 1 < len(blocks) and j + 1 not in used else None
+            if nxt is not None and nxt[2] in keys:
+                skipped.add(j)  # '[matter omitted]' between items: a note, not part of either
+                j += 1
+                continue
         if found is None:
             k = j
             while k < len(blocks) and k not in used and _item_key(blocks[k], texts[k], stack) is None:
@@ -219,7 +238,7 @@ def _scan_list(blocks: list[Block], texts: list[str], used: frozenset[int], star
             stack.append(item)
             keys.append(key)
         j += 1
-    return _List(start, j, top)
+    return _List(start, j, top, frozenset(skipped))
 
 
 # --- sections ----------------------------------------------------------------------------
@@ -227,14 +246,19 @@ def _scan_list(blocks: list[Block], texts: list[str], used: frozenset[int], star
 def _is_clause_like(block: Block, text: str) -> bool:
     if block.label is not None:
         return block.label.kind == "bullet"
-    return text.endswith((",", ";", "; and", "; or")) or is_preambular(lead(text))
+    return shape_text(text).endswith((",", ";", "; and", "; or")) or is_preambular(lead(text))
+
+
+def _is_editorial_note(text: str) -> bool:
+    """'[matter omitted]', '[...]': an editor's note standing between clauses."""
+    return BRACKETED_LINE.match(text) is not None and len(text) <= _MAX_NOTE_CHARS
 
 
 def _section_for(
     source: str, blocks: list[Block], texts: list[str], taken: set[int], op_list: _List,
     prev_end: int, warnings: list[ParseWarning],
 ) -> tuple[Section, set[int]]:
-    consumed = set(range(op_list.start, op_list.end))
+    consumed = set(range(op_list.start, op_list.end)) - op_list.notes
 
     def free(k: int) -> bool:
         return k > prev_end and k not in taken
@@ -274,13 +298,7 @@ def _section_for(
         consumed.add(k)
     consumed.update(heading_blocks)
 
-    considerations = [
-        Consideration(text=texts[c], span=(blocks[c].text_start, blocks[c].end),
-                      label=blocks[c].label.printed if blocks[c].label else None,
-                      label_span=blocks[c].label.span if blocks[c].label else None, lead=lead(texts[c]),
-                      connectives=_connectives(source, blocks[c]))
-        for c in clause_idx
-    ]
+    considerations = [_consideration(source, blocks, texts, group) for group in _clause_groups(blocks, texts, clause_idx)]
     items = list(op_list.items)
     # Old style: the preamble shares the operative numbering ('1. Recalling ...,').
     while len(items) > 1 and not items[0].children and is_preambular(lead(texts[items[0].blocks[0]])):
@@ -303,6 +321,31 @@ def _section_for(
         recommendations=recommendations,
     )
     return section, consumed
+
+
+def _clause_groups(blocks: list[Block], texts: list[str], idx: list[int]) -> list[list[int]]:
+    """Considerations, one group of blocks each: an unlabelled line printed right under a
+    clause that ends with a comma, and that opens no clause itself ('Production and
+    Stockpiling of ...'), is the rest of that clause."""
+    groups: list[list[int]] = []
+    for c in idx:
+        block = blocks[c]
+        if (groups and block.label is None and not block.gap_before and blocks[groups[-1][-1]].label is None
+                and shape_text(texts[groups[-1][-1]]).endswith(",") and not is_preambular(lead(texts[c]))
+                and not _is_operative_paragraph(block, texts[c])):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _consideration(source: str, blocks: list[Block], texts: list[str], group: list[int]) -> Consideration:
+    first = blocks[group[0]]
+    return Consideration(
+        text=" ".join(texts[c] for c in group), span=(first.text_start, blocks[group[-1]].end),
+        label=first.label.printed if first.label else None, label_span=first.label.span if first.label else None,
+        lead=lead(texts[group[0]]), connectives=[x for c in group for x in _connectives(source, blocks[c])],
+    )
 
 
 def _is_lead_in(block: Block, text: str) -> bool:
