@@ -207,6 +207,9 @@ TRAILING_FORMULA = re.compile(
 # "E.C.A.F.E.", "U.S.A.": a line that ends with an abbreviation, not a sentence.
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
+# " [matter omitted]", " [...]": an editor's note closing a line.
+TRAILING_NOTE = re.compile(r"\s*\[[^\]\[]{1,40}\]$")
+
 # "(R-2014-381)": a parenthesised reference alone on a line.
 PARENTHESISED_LINE = re.compile(r"^\([^()]{1,40}\)$")
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from .blocks import Block
 from .lexicon import is_preambular, lead_of
-from .patterns import ABBREVIATION_END, CLAUSE_END, FOOTNOTE_REF_END, LEAD_WORDS
+from .patterns import ABBREVIATION_END, CLAUSE_END, FOOTNOTE_REF_END, LEAD_WORDS, TRAILING_NOTE
 
 _MAX_HEADING_LINES = 3
 _MAX_HEADING_CHARS = 250
 _MAX_UPPER_HEADING_CHARS = 400
 _MAX_FORMULA_WORDS = 10
 _MAX_BARE_FORMULA_WORDS = 6
+_BODY_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in"})
 _MIN_TITLE_CASE_WORDS = 3
 _TITLE_CASE_SHARE = 0.6
 _SMALL_WORDS = frozenset({"of", "the", "and", "to", "for", "in", "on", "a", "an", "by", "at", "or", "with", "from", "-"})
@@ -27,10 +28,10 @@ def lead(text: str) -> str:
 
 def is_title_case(text: str) -> bool:
     words = text.split()
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
     if len(words) < _MIN_TITLE_CASE_WORDS or not content:
         return False
-    return sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= _TITLE_CASE_SHARE * len(content)
+    return sum(1 for w in content if w[:1].isupper()) >= _TITLE_CASE_SHARE * len(content)
 
 
 def shape_text(text: str) -> str:
@@ -63,14 +64,17 @@ def is_heading_like(block: Block, text: str) -> bool:
 
 
 def is_formula(block: Block, text: str) -> bool:
-    """'The General Assembly,' / '*The General Assembly*,' / 'The Security Council' (a body's
-    name alone, every word capitalised): a short line naming who acts."""
+    """'The General Assembly,' / '*The General Assembly*,' / 'The Economic Commission for Asia
+    and the Far East' (a body's name alone: capitalised words and connectors): a short line
+    naming who acts."""
     if block.label is not None:
         return False
+    text = TRAILING_NOTE.sub("", text)  # 'The General Assembly, [matter omitted]'
     bare = text.lstrip("*_'\"“‘")
     words = bare.rstrip(",:*_ ").split()
     if not bare[:1].isupper() or not words or len(words) > _MAX_FORMULA_WORDS or is_preambular(lead(text)):
         return False
     if text.endswith((",", ":", "-", "\u2014")):
         return True
-    return words[0] == "The" and len(words) <= _MAX_BARE_FORMULA_WORDS and all(w[:1].isupper() for w in words)
+    return words[0] == "The" and all(w[:1].isupper() or w in _BODY_CONNECTORS for w in words) and sum(
+        1 for w in words if w[:1].isupper()) <= _MAX_BARE_FORMULA_WORDS
