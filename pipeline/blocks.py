@@ -389,6 +389,32 @@ def _formula_end(text: str, pos: int) -> int | None:
     return None
 
 
+_RUN_IN_HEADING = re.compile(r"^(?P<head>[A-Z][A-Z0-9 ,'\u2019&-]{2,80}?)\s+(?=\(?1\\?[.)]\s+\S)")
+
+
+def split_run_in_heading(block: Block, source: str) -> list[Block]:
+    """'RECOMMENDATIONS 1. ASSOCIATION OF ...': an upper-case heading with the first item of
+    its list run into the same line is a heading block and a labelled item."""
+    if block.label is not None:
+        return [block]
+    text, starts = _joined(block, source)
+    match = _RUN_IN_HEADING.match(text)
+    if not match or not any(ch.isalpha() for ch in match.group("head")):
+        return [block]
+    head, rest = block.split(source, _to_source(match.end(), starts, block))
+    if head is None or rest is None:
+        return [block]
+    item = _with_inline_label(rest, source)
+    if item.label is None:
+        return [block]
+    return [head, item]
+
+
 def refine(blocks: list[Block], source: str) -> list[Block]:
-    """Cut run-in formulas out of blocks and trim formula words off clause edges."""
-    return [trim_connectives(part, source) for block in blocks for part in split_run_in_formula(block, source)]
+    """Cut run-in headings and formulas out of blocks; trim formula words off clause edges."""
+    return [
+        trim_connectives(part, source)
+        for block in blocks
+        for piece in split_run_in_heading(block, source)
+        for part in split_run_in_formula(piece, source)
+    ]

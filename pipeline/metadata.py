@@ -144,6 +144,8 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
                 title_blocks.append(i)  # a title wrapped over several lines
                 continue
             break
+        if heading and i + 1 < len(blocks) and blocks[i + 1].label is not None and not blocks[i + 1].gap_before:
+            break  # a heading printed on the line of the first item heads that list
         if heading:
             title_blocks.append(i)
         elif block.label is not None or is_formula(block, text) or len(text.split()) > _MAX_PRELUDE_WORDS \

@@ -215,7 +215,12 @@ def _scan_list(blocks: list[Block], texts: list[str], used: frozenset[int], star
                     break
                 k += 1
             nxt = _item_key(blocks[k], texts[k], stack) if k < len(blocks) and k not in used else None
-            if k == j or nxt is None or nxt[2] not in keys or (nxt[2] == keys[0] and nxt[1] in _FIRST_VALUES):
+            # The list goes on if the next label is at a level already open, or opens a deeper
+            # level in mid-sequence ('(c)' after '(a) ... (b)' printed inside the text).
+            deeper = nxt is not None and nxt[2] not in keys and nxt[0] in ("letter", "roman", "LETTER") \
+                and nxt[1] not in _FIRST_VALUES
+            if k == j or nxt is None or (nxt[2] not in keys and not deeper) or (
+                    nxt[2] == keys[0] and nxt[1] in _FIRST_VALUES):
                 break
             stack[-1].blocks.extend(range(j, k))  # follow-on paragraphs of the open item
             j = k
