@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .chrome import ChromeResult
 from .lines import Line
-from .lexicon import is_preambular, lead_of
+from .lexicon import is_operative, is_preambular, lead_of
 from .patterns import (
     ARTICLE_LABEL,
     ATX_HEADING,
@@ -326,7 +326,7 @@ def split_run_in_formula(block: Block, source: str) -> list[Block]:
     paragraph number in front of narrative labels the narrative)."""
     text, starts = _joined(block, source)
     for match in _FORMULA_START.finditer(text):
-        end = _formula_end(text, match.end())
+        end = _formula_end(text, match.end(), upper="THE" in match.group())
         if end is None or (end == len(text) and match.start() == 0):
             continue
         before, rest = block.split(source, _to_source(match.start(), starts, block))
@@ -349,7 +349,7 @@ def split_run_in_formula(block: Block, source: str) -> list[Block]:
     return [block]
 
 
-_FORMULA_START = re.compile(r"(?:(?<=\s)|^)['\"\u2018\u201c]?The\s+(?=[A-Z])")
+_FORMULA_START = re.compile(r"(?:(?<=\s)|^)['\"\u2018\u201c]?(?:The|THE)\s+(?=[A-Z])")
 _INLINE_LABEL = re.compile(r"^\(?\d{1,3}[.)]$")
 
 
@@ -366,21 +366,23 @@ _MAX_BODY_WORDS = 10
 _EDITORIAL_NOTE = re.compile(r"\[[^\]]{1,60}\]\s*$")
 
 
-def _formula_end(text: str, pos: int) -> int | None:
+def _formula_end(text: str, pos: int, upper: bool = False) -> int | None:
     """Where the clause after a 'The <Body>' name starts; len(text) when the name (with an
-    editorial note like '[matter omitted]') ends the text; None when it is no formula."""
+    editorial note like '[matter omitted]') ends the text; None when it is no formula. An
+    upper-case name ('THE GENERAL ASSEMBLY') counts only before a labelled clause, since
+    upper-case titles are full of 'THE ...'."""
     words = list(re.finditer(r"\S+", text[pos:]))
     for count, word in enumerate(words[:_MAX_BODY_WORDS + 1]):
         token = word.group()
         bare = token.strip(",:;*_")
         start = pos + word.start()
-        if count > 0 and bare[:1].isupper() and is_preambular(lead_of(
+        if count > 0 and not upper and bare[:1].isupper() and is_preambular(lead_of(
                 [w.lower() for w in LEAD_WORDS.findall(text[start:start + 80])][:6])):
             return start
-        if count > 0 and _INLINE_LABEL.match(token) and is_preambular(lead_of(
-                [w.lower() for w in LEAD_WORDS.findall(text[start + len(token):start + 80])][:6])):
-            return start  # '... Assembly, 1. Recalling': the clause starts at its label
-        if count > 0 and _EDITORIAL_NOTE.fullmatch(text[start:].rstrip()) and text[:start].rstrip().endswith(","):
+        following = [w.lower() for w in LEAD_WORDS.findall(text[start + len(token):start + 80])][:6]
+        if count > 0 and _INLINE_LABEL.match(token) and (is_preambular(lead_of(following)) or is_operative(following)):
+            return start  # '... Assembly, 1. Recalling' / 'THE GENERAL ASSEMBLY 1. Notes': a labelled clause
+        if count > 0 and not upper and _EDITORIAL_NOTE.fullmatch(text[start:].rstrip()) and text[:start].rstrip().endswith(","):
             return len(text)
         if token in ("-", "\u2013", "\u2014", ",", ":"):
             continue
@@ -410,11 +412,53 @@ def split_run_in_heading(block: Block, source: str) -> list[Block]:
     return [head, item]
 
 
+_GOVERNING_VERB = re.compile(r"^(?P<verb>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3})\s+(?=\d{1,3}\\?[.)]\s+\S)")
+
+
+def split_governing_verb(block: Block, source: str) -> Block:
+    """'BELIEVES 3. That ...': an upper-case operative verb printed before a paragraph number
+    governs the paragraphs that follow; it becomes a connective of the labelled item."""
+    if block.label is not None:
+        return block
+    text, starts = _joined(block, source)
+    match = _GOVERNING_VERB.match(text)
+    if not match or not is_operative(match.group("verb").lower().split()):
+        return block
+    head, rest = block.split(source, _to_source(match.end(), starts, block))
+    if head is None or rest is None:
+        return block
+    item = _with_inline_label(rest, source)
+    if item.label is None:
+        return block
+    return Block(item.pieces, item.label, block.gap_before, block.line_count, False, head.pieces)
+
+
+def split_inline_numbers(block: Block, source: str) -> list[Block]:
+    """'... capital investment, and 8. The intention ...': the next paragraph number run into
+    a numbered paragraph after a comma or semicolon (and 'and') starts the next item."""
+    if block.label is None or block.label.kind != "number" or block.label.value is None:
+        return [block]
+    text, starts = _joined(block, source)
+    number = int(block.label.value) + 1
+    match = re.search(rf"[;,](?:\s+(?:and|or))?\s+(?={number}\\?[.)]\s+[A-Z'\"\u2018\u201c])", text)
+    if not match:
+        return [block]
+    head, rest = block.split(source, _to_source(match.end(), starts, block))
+    if head is None or rest is None:
+        return [block]
+    item = _with_inline_label(rest, source)
+    if item.label is None:
+        return [block]
+    return [head, *split_inline_numbers(Block(item.pieces, item.label, False, item.line_count), source)]
+
+
 def refine(blocks: list[Block], source: str) -> list[Block]:
-    """Cut run-in headings and formulas out of blocks; trim formula words off clause edges."""
+    """Cut run-in headings, governing verbs, formulas and paragraph numbers out of blocks;
+    trim formula words off clause edges."""
     return [
-        trim_connectives(part, source)
+        trim_connectives(item, source)
         for block in blocks
         for piece in split_run_in_heading(block, source)
-        for part in split_run_in_formula(piece, source)
+        for part in split_run_in_formula(split_governing_verb(piece, source), source)
+        for item in split_inline_numbers(part, source)
     ]

@@ -76,5 +76,5 @@ def is_formula(block: Block, text: str) -> bool:
         return False
     if text.endswith((",", ":", "-", "\u2014")):
         return True
-    return words[0] == "The" and all(w[:1].isupper() or w in _BODY_CONNECTORS for w in words) and sum(
+    return words[0].lower() == "the" and all(w[:1].isupper() or w in _BODY_CONNECTORS for w in words) and sum(
         1 for w in words if w[:1].isupper()) <= _MAX_BARE_FORMULA_WORDS
