@@ -222,6 +222,11 @@ def segment(text: str, chrome: ChromeResult) -> list[Block]:
     return blocks
 
 
+def _is_upper_line(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 2 and bool(letters) and all(ch.isupper() for ch in letters)
+
+
 def _is_label_only(line: Line, label: Label) -> bool:
     return line.content_span()[1] == label.span[1]
 
@@ -266,6 +271,8 @@ def _ended_on_purpose(prev: Line, line: Line, width: int) -> bool:
         return False  # '... 1995,' / '51/45 O of ...': a list of references goes on
     if width == 0:
         return True
+    if (LINE_END_PUNCTUATION.search(prev_text) and _is_upper_line(following) and not _is_upper_line(prev_text)):
+        return True  # a finished sentence, then an upper-case title line
     first_word = line.stripped.split(" ", 1)[0]
     return len(prev_text) + 1 + len(first_word) < width * _WRAP_SLACK
 

@@ -24,24 +24,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .blocks import Block
-from .shapes import is_formula, is_heading_like
 from .chrome import ChromeResult
 from .model import DateValue, Metadata, TextSpan
-from .patterns import (
-    BRACKETED_LINE,
-    BY_LINE,
-    CLAUSE_END,
-    DATE_DMY,
-    DATE_ISO,
-    DATE_MDY,
-    DATE_MY,
-    DATED_HEADER,
-    DATELINE,
-    HANDLING_MARKING,
-    MASTHEAD_END,
-    NUMBER_LINE,
-    PARENTHESISED_LINE,
-)
+from .patterns import CLAUSE_END, DATE_DMY, DATE_ISO, DATE_MDY, DATE_MY, DATELINE
+from .shapes import is_formula, is_heading_like, is_never_title
 
 _MONTHS = {
     name: i + 1
@@ -87,15 +73,6 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _never_title(text: str) -> bool:
-    """Lines printed above a title that are never the title: adoption lines, bracketed or
-    parenthesised notes, dated lines (cable and memo headers, passage dates), handling
-    markings, number lines ('RESOLUTION NO. 5') and by-lines ('BY: Senator ...')."""
-    return bool(MASTHEAD_END.search(text) and not text[:1].isdigit() or BRACKETED_LINE.match(text)
-                or PARENTHESISED_LINE.match(text) or DATED_HEADER.search(text) or HANDLING_MARKING.match(text)
-                or NUMBER_LINE.match(text) or BY_LINE.match(text))
-
-
 def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: ChromeResult) -> Found:
     """Find the metadata facts (see module docstring); `texts` are the blocks' normalized texts."""
     used: set[int] = set()
@@ -134,7 +111,7 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
     title_blocks: list[int] = []
     for i in range(min(first_item, len(blocks))):
         block, text = blocks[i], texts[i]
-        if i in used or _never_title(text):
+        if i in used or is_never_title(text):
             if title_blocks:
                 break
             continue

@@ -210,6 +210,9 @@ ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 # " [matter omitted]", " [...]": an editor's note closing a line.
 TRAILING_NOTE = re.compile(r"\s*\[[^\]\[]{1,40}\]$")
 
+# "... reconsiders its position", "… and further": text that takes up where it was cut.
+ELLIPSIS_START = re.compile(r"^(?:\.\.\.|\u2026)\s")
+
 # "(R-2014-381)": a parenthesised reference alone on a line.
 PARENTHESISED_LINE = re.compile(r"^\([^()]{1,40}\)$")
 

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from .blocks import Block
 from .lexicon import is_preambular, lead_of
-from .patterns import ABBREVIATION_END, CLAUSE_END, FOOTNOTE_REF_END, LEAD_WORDS, TRAILING_NOTE
+from .patterns import (
+    ABBREVIATION_END,
+    BRACKETED_LINE,
+    BY_LINE,
+    CLAUSE_END,
+    DATED_HEADER,
+    FOOTNOTE_REF_END,
+    HANDLING_MARKING,
+    LEAD_WORDS,
+    MASTHEAD_END,
+    NUMBER_LINE,
+    PARENTHESISED_LINE,
+    TRAILING_NOTE,
+)
 
 _MAX_HEADING_LINES = 3
 _MAX_HEADING_CHARS = 250
@@ -78,3 +91,12 @@ def is_formula(block: Block, text: str) -> bool:
         return True
     return words[0].lower() == "the" and all(w[:1].isupper() or w in _BODY_CONNECTORS for w in words) and sum(
         1 for w in words if w[:1].isupper()) <= _MAX_BARE_FORMULA_WORDS
+
+
+def is_never_title(text: str) -> bool:
+    """Lines printed above a title that are never the title: adoption lines, bracketed or
+    parenthesised notes, dated lines (cable and memo headers, passage dates), handling
+    markings, number lines ('RESOLUTION NO. 5') and by-lines ('BY: Senator ...')."""
+    return bool(MASTHEAD_END.search(text) and not text[:1].isdigit() or BRACKETED_LINE.match(text)
+                or PARENTHESISED_LINE.match(text) or DATED_HEADER.search(text) or HANDLING_MARKING.match(text)
+                or NUMBER_LINE.match(text) or BY_LINE.match(text))

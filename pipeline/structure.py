@@ -18,7 +18,11 @@ How it decides (numbering and layout first, wording only as further evidence):
 - Formula: a short block before the considerations that ends with a comma or colon and
   does not open with a preambular phrase ('The General Assembly,').
 - Heading: the heading-like blocks right above (adjacent lines); a first line that ends with
-  a colon or a dangling preposition ('... for the section on:') is the heading's prefix.
+  a colon or a dangling preposition ('... for the section on:') is the heading's prefix. A
+  mover's line ending with a colon and a parenthesised subtitle may stand between the
+  heading and the clauses (they stay narrative).
+- A list restarting with an item that opens with an ellipsis ('(1) ... reconsiders') resumes
+  the list of the section before (a motion interrupted and taken up again).
 - Everything else that is kept becomes a narrative paragraph (role 'heading' when it is
   heading-like), so every kept line ends up in exactly one place.
 """
@@ -30,14 +34,15 @@ from dataclasses import dataclass, field
 from .blocks import Block, Label
 from .lexicon import is_operative, is_preambular
 from .shapes import is_formula as _is_formula
-from .shapes import is_heading_like, lead, shape_text
+from .shapes import is_heading_like, is_never_title, lead, shape_text
 from .model import Consideration, Paragraph, ParseWarning, Recommendation, Section, TextSpan
 from .normalize import normalize_pieces
-from .patterns import BRACKETED_LINE, HEADING_LEAD_IN, LEAD_WORDS, ROMAN
+from .patterns import BRACKETED_LINE, ELLIPSIS_START, HEADING_LEAD_IN, LEAD_WORDS, PARENTHESISED_LINE, ROMAN
 
 _FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
 _MAX_LEAD_IN_CHARS = 80
 _MAX_NOTE_CHARS = 40
+_MAX_INTERSTITIAL = 2
 _INTRO_ENDINGS = (":", " -", "\u2014", "\u2013")
 
 
@@ -74,6 +79,14 @@ def build_structure(source: str, blocks: list[Block], texts: list[str], used: fr
     warnings: list[ParseWarning] = []
     prev_end = -1
     for op_list in lists:
+        if sections and _resumes(op_list, texts):
+            # '(1) ... reconsiders its position': the mover starts again after an interruption
+            resumed = [_recommendation(source, blocks, texts, item) for item in op_list.items]
+            sections[-1] = sections[-1].model_copy(
+                update={"recommendations": [*sections[-1].recommendations, *resumed]})
+            taken.update(set(range(op_list.start, op_list.end)) - op_list.notes)
+            prev_end = op_list.end - 1
+            continue
         section, consumed = _section_for(source, blocks, texts, taken, op_list, prev_end, warnings)
         sections.append(section)
         taken.update(consumed)
@@ -248,6 +261,11 @@ def _scan_list(blocks: list[Block], texts: list[str], used: frozenset[int], star
 
 # --- sections ----------------------------------------------------------------------------
 
+def _resumes(op_list: _List, texts: list[str]) -> bool:
+    first = op_list.items[0]
+    return first.value in _FIRST_VALUES and ELLIPSIS_START.match(texts[first.blocks[0]]) is not None
+
+
 def _is_clause_like(block: Block, text: str) -> bool:
     if block.label is not None:
         return block.label.kind == "bullet"
@@ -291,8 +309,18 @@ def _section_for(
         k -= 1
     consumed.update(range(k + 1, first_consideration))
 
+    # A mover's line ('Ms X: Chairperson, I move without notice:') and a parenthesised
+    # subtitle ('(Draft Resolution)') may stand between a heading and its clauses; they stay
+    # narrative.
+    m = k
+    while m > k - _MAX_INTERSTITIAL and free(m) and blocks[m].label is None and (
+            texts[m].endswith(":") or PARENTHESISED_LINE.match(texts[m])):
+        m -= 1
+    if m != k and free(m) and is_heading_like(blocks[m], texts[m]) and not is_never_title(texts[m]):
+        k = m
     heading_blocks: list[int] = []
-    while free(k) and is_heading_like(blocks[k], texts[k]) and (not heading_blocks or not blocks[k + 1].gap_before):
+    while free(k) and is_heading_like(blocks[k], texts[k]) and not is_never_title(texts[k]) and (
+            not heading_blocks or not blocks[k + 1].gap_before):
         if heading_blocks and _is_lead_in(blocks[k], texts[k]):
             break  # "... for the section on" announces the heading below it
         heading_blocks.insert(0, k)
