@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .chrome import ChromeResult
 from .lines import Line
-from .lexicon import is_operative, is_preambular, lead_of
+from .lexicon import PREAMBULAR_FIRST_WORDS, is_operative, is_preambular, lead_of
 from .patterns import (
     ARTICLE_LABEL,
     ATX_HEADING,
@@ -459,13 +459,46 @@ def split_inline_numbers(block: Block, source: str) -> list[Block]:
     return [head, *split_inline_numbers(Block(item.pieces, item.label, False, item.line_count), source)]
 
 
+_RUN_ON_FORMULA = re.compile(
+    r"^['\"\u2018\u201c]?The(?:\s+(?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|in)){1,8}?\s+(?=(?P<word>[a-z]+)\b)"
+)
+_CLAUSE_BOUNDARY = re.compile(r"(?<=[,.;])\s+(?=(?P<word>[A-Za-z]+)\b)")
+
+
+def split_run_on_preamble(block: Block, source: str) -> list[Block]:
+    """"'The Security Council recalling ..., taking note ..., considering ... . Noting also
+    ..."': a formula run straight into a lower-case preambular phrase opens a preamble
+    printed as one paragraph; it is cut into the formula and one clause per listed
+    preambular opening that follows a comma or a full stop."""
+    if block.label is not None:
+        return [block]
+    text, starts = _joined(block, source)
+    match = _RUN_ON_FORMULA.match(text)
+    if not match or match.group("word") not in PREAMBULAR_FIRST_WORDS:
+        return [block]
+    cuts = [match.end()] + [m.start("word") for m in _CLAUSE_BOUNDARY.finditer(text, match.end())
+                             if m.group("word").lower() in PREAMBULAR_FIRST_WORDS]
+    out: list[Block] = []
+    rest: Block | None = block
+    for cut in cuts:
+        if rest is None:
+            break
+        head, rest = rest.split(source, _to_source(cut, starts, block))
+        if head is not None:
+            out.append(Block(head.pieces, None, not out and block.gap_before, head.line_count))
+    if rest is not None:
+        out.append(Block(rest.pieces, None, False, rest.line_count))
+    return out
+
+
 def refine(blocks: list[Block], source: str) -> list[Block]:
     """Cut run-in headings, governing verbs, formulas and paragraph numbers out of blocks;
     trim formula words off clause edges."""
     return [
         trim_connectives(item, source)
         for block in blocks
-        for piece in split_run_in_heading(block, source)
+        for run_in in split_run_in_heading(block, source)
+        for piece in split_run_on_preamble(run_in, source)
         for part in split_run_in_formula(split_governing_verb(piece, source), source)
         for item in split_inline_numbers(part, source)
     ]

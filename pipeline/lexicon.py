@@ -82,3 +82,6 @@ def is_operative(words: list[str]) -> bool:
     while rest and rest[0] in OPERATIVE_ADVERBS:
         rest = rest[1:]
     return bool(rest) and (rest[0] in OPERATIVE_PHRASES or " ".join(rest[:2]) in OPERATIVE_PHRASES)
+
+
+PREAMBULAR_FIRST_WORDS: frozenset[str] = frozenset(p.split()[0] for p in PREAMBULAR_PHRASES)
