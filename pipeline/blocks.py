@@ -33,6 +33,7 @@ from .patterns import (
     BRACKETED_LINE,
     BULLET,
     FOOTNOTE_REF_END,
+    GLUED_LABEL,
     LABEL,
     LABEL_ALONE,
     LEAD_WORDS,
@@ -145,6 +146,11 @@ def read_label(line: Line) -> Label | None:
         else:
             kind = "letter"  # "i", "v", "x" are resolved against their siblings later
         return Label(group, letters, kind, f"{kind}{form_punct}", span)
+    match = GLUED_LABEL.match(line.raw)
+    if match:
+        lead = match.start("label")
+        group = match.group("label")
+        return Label(group, match.group("pnum"), "number", "(1)", (line.start + lead, line.start + lead + len(group)))
     match = ARTICLE_LABEL.match(line.raw)
     if match:
         lead = match.start("label")
@@ -191,6 +197,9 @@ def segment(text: str, chrome: ChromeResult) -> list[Block]:
     page_break = False
     for line in chrome.lines:
         reason = chrome.reasons.get(line.index)
+        if (line.is_empty or reason in _BREAKING_CHROME) and current and len(current) == 1 and label is not None \
+                and _is_label_only(current[0], label):
+            continue  # 'Article 1' alone, its text after a blank line
         if line.is_empty or reason in _BREAKING_CHROME:
             if current:
                 last_lines, last_label, last_gap = current, label, gap

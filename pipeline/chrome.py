@@ -34,6 +34,8 @@ from .patterns import (
     FOOTNOTE_LINE,
     FOOTNOTE_REFERENCE,
     FOOTNOTE_RULE,
+    INDENTED_NOTE,
+    DATELINE,
     MARKDOWN_FOOTNOTE,
     MASTHEAD_END,
     PAGE_NUMBER,
@@ -59,6 +61,7 @@ _MAX_MASTHEAD_LINE = 100
 _MAX_MASTHEAD_WORDS_PER_LINE = 12
 _MAX_WRAPPER_LINES = 12
 _MIN_LOOSE_FOOTNOTES = 2
+_MAX_INSTITUTION_LINES = 2
 _MAX_WRAPPER_LINE = 160
 
 
@@ -86,6 +89,9 @@ def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str) -> ChromeR
     _mark_page_furniture(lines, reasons)
     _mark_document_masthead(lines, reasons, start)
     _mark_loose_footnotes(text, lines, reasons, lines[start].start if start < len(lines) else len(text))
+    _mark_trailing_notes(lines, reasons)
+    _mark_identifiers(lines, reasons)
+    _mark_institution(lines, reasons, start)
     _mark_trailing_references(lines, reasons)
     _mark_masthead(lines, reasons)
     _mark_copyright_names(lines, reasons)
@@ -267,19 +273,28 @@ def _is_running_header(pos: int, lines: tuple[Line, ...], texts: list[str]) -> b
 
 def _mark_document_masthead(lines: tuple[Line, ...], reasons: dict[int, str], start: int) -> None:
     """Short lines on top of an official document, before its own text begins, when they
-    carry a distribution line or a document identifier (symbol, job number, barcode)."""
+    carry a distribution line or a document identifier (symbol, job number, barcode, COM
+    number)."""
     region: list[Line] = []
+    closed = False
     for line in lines[start:]:
         if line.is_empty or line.is_blank:
             continue
         text = line.stripped
-        if (len(text) > _MAX_MASTHEAD_LINE or MASTHEAD_END.search(text) or text.endswith((",", ";"))
+        if MASTHEAD_END.search(text):
+            closed = True
+            break
+        if (len(text) > _MAX_MASTHEAD_LINE or text.endswith((",", ";"))
                 or len(text.split()) > _MAX_MASTHEAD_WORDS_PER_LINE or line.index in reasons):
             break
         region.append(line)
-    if any(DISTRIBUTION.search(ln.stripped) or DOCUMENT_IDENTIFIER.match(ln.stripped) for ln in region):
-        for line in region:
-            reasons.setdefault(line.index, "masthead")
+    marked = [i for i, ln in enumerate(region) if DISTRIBUTION.search(ln.stripped) or DOCUMENT_IDENTIFIER.match(ln.stripped)]
+    if not marked:
+        return
+    # Closed by the document's own opening, the whole region is masthead (session, agenda
+    # item and its title included); otherwise it ends at its last identifier line.
+    for line in region if closed else region[:marked[-1] + 1]:
+        reasons.setdefault(line.index, "masthead")
 
 
 def _mark_trailing_references(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
@@ -338,3 +353,41 @@ def _only_gaps_between(lines: tuple[Line, ...], a: int, b: int, reasons: dict[in
 
 def _is_referenced(text: str, number: int, start: int, before: int) -> bool:
     return FOOTNOTE_REFERENCE(number).search(text, start, before) is not None
+
+
+def _mark_trailing_notes(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """Footnotes at the foot of a rendered page: indented '(n)   text' lines, numbered from 1,
+    with nothing after them but chrome."""
+    tail: list[Line] = []
+    for line in reversed(lines):
+        if line.is_empty or line.is_blank or line.index in reasons:
+            continue
+        if not INDENTED_NOTE.match(line.raw):
+            break
+        tail.append(line)
+    numbers = [int(ln.stripped[1:].split(")", 1)[0]) for ln in reversed(tail)]
+    if numbers and numbers == list(range(1, len(numbers) + 1)):
+        for line in tail:
+            reasons[line.index] = "footnote"
+
+
+def _mark_identifiers(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """A document identifier alone on a line ('COM(2025) 18 final', '2025/0006 (NLE)')."""
+    for line in lines:
+        if line.index not in reasons and not line.is_empty and DOCUMENT_IDENTIFIER.match(line.stripped):
+            reasons[line.index] = "identifier"
+
+
+def _mark_institution(lines: tuple[Line, ...], reasons: dict[int, str], start: int) -> None:
+    """A cover page: short lines above a dateline that is followed by identifier lines
+    ('COM(2025) 18 final') name the issuing institution. (Above an ordinary dateline, a
+    short line is the title.)"""
+    content = [ln for ln in lines[start:] if not ln.is_empty and not ln.is_blank][:_MAX_INSTITUTION_LINES + 2]
+    for pos, line in enumerate(content[:-1]):
+        match = DATELINE.match(line.stripped)
+        if match and any(ch.isdigit() for ch in match.group("date")) and reasons.get(content[pos + 1].index) == "identifier":
+            above = content[:pos]
+            if above and all(_is_short_name(ln.stripped) and ln.index not in reasons for ln in above):
+                for ln in above:
+                    reasons[ln.index] = "masthead"
+            return

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from .blocks import Block
 from .chrome import ChromeResult
 from .model import DateValue, Metadata, TextSpan
-from .patterns import CLAUSE_END, DATE_DMY, DATE_ISO, DATE_MDY, DATE_MY, DATELINE
+from .patterns import CLAUSE_END, DATE_DMY, DATE_ISO, DATE_MDY, DATE_MY, DATE_NUMERIC, DATELINE, HEADING_LEAD_IN
 from .shapes import is_formula, is_heading_like, is_never_title
 
 _MONTHS = {
@@ -39,6 +39,7 @@ _MONTHS = {
     for name in names
 }
 _MAX_PRELUDE_WORDS = 12  # a short non-title line above the title does not end the search
+_MAX_TITLE_PART_LINES = 3
 _MAX_ATTRIBUTION_CHARS = 100
 _MAX_ATTRIBUTION_WORDS = 12
 
@@ -52,9 +53,9 @@ class Found:
 
 
 def parse_date(text: str) -> str | None:
-    """ISO 8601 for '8 December 2017', 'December 8, 2017', 'August 2018', '2017-12-08'."""
+    """ISO 8601 for '8 December 2017', 'December 8, 2017', 'August 2018', '2017-12-08', '29.1.2025'."""
     text = text.strip().rstrip(".")
-    for pattern in (DATE_DMY, DATE_MDY, DATE_ISO, DATE_MY):
+    for pattern in (DATE_DMY, DATE_MDY, DATE_ISO, DATE_NUMERIC, DATE_MY):
         match = pattern.match(text)
         if not match:
             continue
@@ -117,8 +118,11 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
             continue
         heading = is_heading_like(block, text) and not is_formula(block, text)
         if title_blocks:
-            if heading and not block.gap_before and not block.marked_heading:
-                title_blocks.append(i)  # a title wrapped over several lines
+            dangling = HEADING_LEAD_IN.search(texts[title_blocks[-1]]) is not None
+            runs_on = dangling or text[:1].islower()
+            if (heading or runs_on) and (not block.gap_before or runs_on) and not block.marked_heading \
+                    and block.label is None and block.line_count <= _MAX_TITLE_PART_LINES and not is_formula(block, text):
+                title_blocks.append(i)  # a title wrapped or set over several lines ('Proposal for a')
                 continue
             break
         if heading and i + 1 < len(blocks) and blocks[i + 1].label is not None and not blocks[i + 1].gap_before:

@@ -128,6 +128,7 @@ class ChromeLine(TextSpan):
         "masthead",
         "archive-reference",
         "wrapper",
+        "identifier",
     ]
 
 

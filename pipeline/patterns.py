@@ -51,10 +51,12 @@ MARKDOWN_FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:")
 # "2/3", "Page 2", "Page 2 of 3", "- 2 -": a page number alone on a line.
 PAGE_NUMBER = re.compile(f"^{HSPACE}*(?:\\d{{1,4}}{HSPACE}*/{HSPACE}*\\d{{1,4}}|page{HSPACE}+\\d{{1,4}}(?:{HSPACE}+of{HSPACE}+\\d{{1,4}})?|[-\u2013]{HSPACE}*\\d{{1,4}}{HSPACE}*[-\u2013]){HSPACE}*$", re.IGNORECASE)
 
-# "A/RES/80/10", "25-19432", "25-19432 (E)", "*2519432*", "S/PRST/1996/17": identifiers that
-# mastheads and running headers/footers carry alone on a line.
+# "A/RES/80/10", "25-19432", "25-19432 (E)", "*2519432*", "S/PRST/1996/17", "COM(2025) 18
+# final", "2025/0006 (NLE)": identifiers that mastheads, cover pages and running headers or
+# footers carry alone on a line.
 DOCUMENT_IDENTIFIER = re.compile(
-    r"^(?:[A-Z]{1,6}(?:/[A-Z0-9.\-]+){1,6}|\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\*\d{5,}\*)$"
+    r"^(?:[A-Z]{1,6}(?:/[A-Z0-9.\-]+){1,6}|\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\*\d{5,}\*"
+    r"|COM\(\d{4}\)\s*\d{1,4}(?:\s+final)?|\d{4}/\d{4}\s*\([A-Z]{2,4}\))$"
 )
 
 # "Distr.: General", "Distr.: Limited": the distribution line of a masthead.
@@ -118,6 +120,14 @@ LABEL = re.compile(
     f"){HSPACE}+(?=\\S)"
 )
 
+# "(1)The Rotterdam Convention ...": a recital label glued to its text (inline markup joined
+# without a space when a page was turned into text).
+GLUED_LABEL = re.compile(f"^{HSPACE}*(?P<label>\\((?P<pnum>\\d{{1,3}})\\))(?=[A-Z\u2018\u201c'\"])")
+
+# "    (1)    Council Decision ...": a footnote at the foot of a rendered page (indented, a
+# wide gap after the number).
+INDENTED_NOTE = re.compile(f"^{HSPACE}+\\(\\d{{1,3}}\\){HSPACE}{{2,}}\\S")
+
 # "1. ", "(a)", "iv)" alone on a line: PDF text often prints the label on a line of its own.
 LABEL_ALONE = re.compile(
     f"^{HSPACE}*(?P<label>\\((?P<pnum>\\d{{1,3}})\\)|(?P<num>\\d{{1,3}})(?P<numpunct>\\\\?[.)])"
@@ -155,11 +165,12 @@ DATE_DMY = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.
 DATE_MDY = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})$")
 DATE_MY = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$")
 DATE_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+DATE_NUMERIC = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")  # "29.1.2025"
 
 # "Recommendations for the section on:" / "... adopted on" : a lead-in line that announces
 # the heading printed under it (ends with a colon or with a dangling function word).
 HEADING_LEAD_IN = re.compile(
-    r"(?::|\b(?:on|of|for|to|about|concerning|regarding|re|the|and|in))\s*$", re.IGNORECASE
+    r"(?::|\b(?:on|of|for|to|about|concerning|regarding|re|the|a|an|and|in))\s*$", re.IGNORECASE
 )
 
 # "corruption." "levels;" "follows:" "done!": a line that ends a sentence, clause or list lead.

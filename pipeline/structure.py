@@ -14,7 +14,8 @@ How it decides (numbering and layout first, wording only as further evidence):
 - Introduction: the unlabelled block ending with a colon (or a dash) right before a list.
 - Considerations: walking back from the introduction (or the list), bulleted items and
   unlabelled paragraphs that read as clauses (ending with a comma or semicolon, or opening
-  with a preambular phrase) are the considerations.
+  with a preambular phrase) are the considerations; so are the items of a list introduced
+  by a preambular lead-in ('Whereas:' and recitals (1)-(5)), the lead-in staying narrative.
 - Formula: a short block before the considerations that ends with a comma or colon and
   does not open with a preambular phrase ('The General Assembly,').
 - Heading: the heading-like blocks right above (adjacent lines); a first line that ends with
@@ -73,7 +74,21 @@ class _List:
 
 def build_structure(source: str, blocks: list[Block], texts: list[str], used: frozenset[int]) -> Structure:
     """Split the blocks into sections and narrative paragraphs (see module docstring)."""
-    lists = _find_lists(blocks, texts, used)
+    found_lists = _find_lists(blocks, texts, used)
+    # A list introduced by a preambular lead-in ('Whereas:') holds considerations (recitals).
+    preamble: dict[int, list[int]] = {}
+    lead_ins: set[int] = set()
+    lists: list[_List] = []
+    for op_list in found_lists:
+        k = op_list.start - 1
+        if k >= 0 and _is_intro(blocks[k], texts[k]) and is_preambular(lead(texts[k])):
+            lead_ins.add(k)
+            for item in op_list.items:
+                group = sorted(_item_blocks(item))
+                for b in group:
+                    preamble[b] = group
+        else:
+            lists.append(op_list)
     sections: list[Section] = []
     taken: set[int] = set(used)
     warnings: list[ParseWarning] = []
@@ -87,7 +102,7 @@ def build_structure(source: str, blocks: list[Block], texts: list[str], used: fr
             taken.update(set(range(op_list.start, op_list.end)) - op_list.notes)
             prev_end = op_list.end - 1
             continue
-        section, consumed = _section_for(source, blocks, texts, taken, op_list, prev_end, warnings)
+        section, consumed = _section_for(source, blocks, texts, taken, op_list, prev_end, warnings, preamble, lead_ins)
         sections.append(section)
         taken.update(consumed)
         prev_end = op_list.end - 1
@@ -178,7 +193,7 @@ def _resolve(label: Label, stack: list[_Item]) -> tuple[str, str | None]:
 
 def _level_key(kind: str, label: Label) -> str:
     """List level identity: kind plus punctuation ('number)', 'letter()', 'bullet-')."""
-    if label.kind == "bullet":
+    if label.kind in ("bullet", "article"):
         return label.form
     return kind + ("()" if label.printed.startswith("(") else label.printed[-1])
 
@@ -277,9 +292,16 @@ def _is_editorial_note(text: str) -> bool:
     return BRACKETED_LINE.match(text) is not None and len(text) <= _MAX_NOTE_CHARS
 
 
+def _item_blocks(item: _Item) -> set[int]:
+    out = set(item.blocks)
+    for child in item.children:
+        out |= _item_blocks(child)
+    return out
+
+
 def _section_for(
     source: str, blocks: list[Block], texts: list[str], taken: set[int], op_list: _List,
-    prev_end: int, warnings: list[ParseWarning],
+    prev_end: int, warnings: list[ParseWarning], preamble: dict[int, list[int]], lead_ins: set[int],
 ) -> tuple[Section, set[int]]:
     consumed = set(range(op_list.start, op_list.end)) - op_list.notes
 
@@ -297,9 +319,9 @@ def _section_for(
         consumed.add(k)
         k -= 1
     first_consideration = k + 1
-    while free(k) and _is_clause_like(blocks[k], texts[k]):
+    while free(k) and (_is_clause_like(blocks[k], texts[k]) or k in preamble or k in lead_ins):
         k -= 1
-    clause_idx = list(range(k + 1, first_consideration))
+    clause_idx = [c for c in range(k + 1, first_consideration) if c not in lead_ins]
     formula = None
     if clause_idx and _is_formula(blocks[clause_idx[0]], texts[clause_idx[0]]):
         formula = span(clause_idx.pop(0))
@@ -307,7 +329,7 @@ def _section_for(
         formula = span(k)
         consumed.add(k)
         k -= 1
-    consumed.update(range(k + 1, first_consideration))
+    consumed.update(c for c in range(k + 1, first_consideration) if c not in lead_ins)
 
     # A mover's line ('Ms X: Chairperson, I move without notice:') and a parenthesised
     # subtitle ('(Draft Resolution)') may stand between a heading and its clauses; they stay
@@ -331,7 +353,8 @@ def _section_for(
         consumed.add(k)
     consumed.update(heading_blocks)
 
-    considerations = [_consideration(source, blocks, texts, group) for group in _clause_groups(blocks, texts, clause_idx)]
+    considerations = [_consideration(source, blocks, texts, group)
+                      for group in _clause_groups(blocks, texts, clause_idx, preamble)]
     items = list(op_list.items)
     # Old style: the preamble shares the operative numbering ('1. Recalling ...,').
     while len(items) > 1 and not items[0].children and is_preambular(lead(texts[items[0].blocks[0]])):
@@ -356,13 +379,18 @@ def _section_for(
     return section, consumed
 
 
-def _clause_groups(blocks: list[Block], texts: list[str], idx: list[int]) -> list[list[int]]:
-    """Considerations, one group of blocks each: an unlabelled line printed right under a
-    clause that ends with a comma, and that opens no clause itself ('Production and
-    Stockpiling of ...'), is the rest of that clause."""
+def _clause_groups(blocks: list[Block], texts: list[str], idx: list[int],
+                   preamble: dict[int, list[int]]) -> list[list[int]]:
+    """Considerations, one group of blocks each: a recital with its sub-items; an unlabelled
+    line printed right under a clause that ends with a comma, and that opens no clause itself
+    ('Production and Stockpiling of ...'), is the rest of that clause."""
     groups: list[list[int]] = []
     for c in idx:
         block = blocks[c]
+        if c in preamble:
+            if preamble[c][0] == c:
+                groups.append(list(preamble[c]))
+            continue
         if (groups and block.label is None and not block.gap_before and blocks[groups[-1][-1]].label is None
                 and shape_text(texts[groups[-1][-1]]).endswith(",") and not is_preambular(lead(texts[c]))
                 and not _is_operative_paragraph(block, texts[c])):
