@@ -243,9 +243,7 @@ def _mark_page_furniture(lines: tuple[Line, ...], reasons: dict[int, str]) -> No
             pos = index + step
             while 0 <= pos < len(lines) and found < _MAX_HEADER_LINES:
                 line = lines[pos]
-                if line.is_empty:
-                    break
-                if line.is_blank or reasons.get(pos) in ("page-number", "footnote", "separator-rule"):
+                if line.is_empty or line.is_blank or reasons.get(pos) in ("page-number", "footnote", "separator-rule"):
                     pos += step
                     continue
                 if not _is_running_header(pos, lines, texts):

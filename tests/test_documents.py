@@ -21,6 +21,8 @@ from .conftest import DOCUMENTS
 
 def _rec(rec: Recommendation) -> dict[str, Any]:
     out: dict[str, Any] = {"number": rec.number, "label": rec.label, "text": rec.text}
+    if rec.connectives:
+        out["connectives"] = [c.text for c in rec.connectives]
     if rec.items:
         out["items"] = [_rec(item) for item in rec.items]
     return out
@@ -44,7 +46,7 @@ def summarize(path: Path) -> dict[str, Any]:
                 "heading": s.heading,
                 "heading_prefix": s.heading_prefix.text if s.heading_prefix else None,
                 "formula": s.formula.text if s.formula else None,
-                "considerations": [[c.label, c.lead, c.text] for c in s.considerations],
+                "considerations": [[c.label, c.lead, c.text, *[x.text for x in c.connectives]] for c in s.considerations],
                 "introduction": s.introduction.text if s.introduction else None,
                 "recommendations": [_rec(r) for r in s.recommendations],
             }
