@@ -419,13 +419,17 @@ def split_run_in_heading(block: Block, source: str) -> list[Block]:
     match = _RUN_IN_HEADING.match(text)
     if not match or not any(ch.isalpha() for ch in match.group("head")):
         return [block]
-    head, rest = block.split(source, _to_source(match.end(), starts, block))
+    cut = _cut_before_label(block, source, _to_source(match.end(), starts, block))
+    return list(cut) if cut else [block]
+
+
+def _cut_before_label(block: Block, source: str, at: int) -> tuple[Block, Block] | None:
+    """The block cut at `at`, when what follows the cut opens with a clause label."""
+    head, rest = block.split(source, at)
     if head is None or rest is None:
-        return [block]
+        return None
     item = _with_inline_label(rest, source)
-    if item.label is None:
-        return [block]
-    return [head, item]
+    return (head, item) if item.label is not None else None
 
 
 _GOVERNING_VERB = re.compile(r"^(?P<verb>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3})\s+(?=\d{1,3}\\?[.)]\s+\S)")
@@ -440,12 +444,10 @@ def split_governing_verb(block: Block, source: str) -> Block:
     match = _GOVERNING_VERB.match(text)
     if not match or not is_operative(match.group("verb").lower().split()):
         return block
-    head, rest = block.split(source, _to_source(match.end(), starts, block))
-    if head is None or rest is None:
+    cut = _cut_before_label(block, source, _to_source(match.end(), starts, block))
+    if cut is None:
         return block
-    item = _with_inline_label(rest, source)
-    if item.label is None:
-        return block
+    head, item = cut
     return Block(item.pieces, item.label, block.gap_before, block.line_count, False, head.pieces)
 
 
@@ -459,12 +461,10 @@ def split_inline_numbers(block: Block, source: str) -> list[Block]:
     match = re.search(rf"[;,](?:\s+(?:and|or))?\s+(?={number}\\?[.)]\s+[A-Z'\"\u2018\u201c])", text)
     if not match:
         return [block]
-    head, rest = block.split(source, _to_source(match.end(), starts, block))
-    if head is None or rest is None:
+    cut = _cut_before_label(block, source, _to_source(match.end(), starts, block))
+    if cut is None:
         return [block]
-    item = _with_inline_label(rest, source)
-    if item.label is None:
-        return [block]
+    head, item = cut
     return [head, *split_inline_numbers(Block(item.pieces, item.label, False, item.line_count), source)]
 
 
