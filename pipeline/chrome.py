@@ -74,14 +74,17 @@ class ChromeResult:
     """Line index -> reason, for every removed line."""
 
 
-def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str) -> ChromeResult:
-    """Classify every line of `text` as kept or chrome (see module postconditions)."""
-    reasons: dict[int, str] = {}
+def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str,
+                 page_roles: dict[int, str] | None = None) -> ChromeResult:
+    """Classify every line of `text` as kept or chrome (see module postconditions).
+    `page_roles` gives, for a rendered HTML page, the role of the lines that lie outside its
+    main content (line index -> 'navigation', 'page-footer', ...); those lines are chrome."""
+    reasons: dict[int, str] = dict(page_roles or {})
     start = 0
     if media_type == "text/markdown" or (lines and FRONT_MATTER_FENCE.match(lines[0].raw)):
         start = _mark_front_matter(lines, reasons)
     for line in lines[start:]:
-        reason = _line_reason(line)
+        reason = None if line.index in reasons else _line_reason(line)
         if reason:
             reasons[line.index] = reason
     _mark_wrapper(lines, reasons, start)

@@ -3,7 +3,8 @@
 Postconditions:
 - `Loaded.text` is the decoded input without its byte-order mark; every span in the
   output is an offset into this string.
-- The media type is sniffed from the content first, the suffix second.
+- The media type is sniffed from the content first, the suffix second; an HTML page is
+  rendered to its visible text (html.py) and that text is what spans point into.
 - Anything that is not a readable text document raises `InputError` naming the file.
 """
 
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import InputError, UnsupportedFormatError
+from .html import Rendered, decode_html, render
 from .model import Source
 
-MediaType = Literal["text/plain", "text/markdown", "text/html"]
+MediaType = Literal["text/plain", "text/markdown"]
 
 # Magic numbers of files people give by mistake; checked before any decoding.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -48,17 +50,20 @@ _HTML_OPENINGS = ("<!doctype html", "<html", "<?xml", "<head", "<body", "<meta",
 
 @dataclass(frozen=True)
 class Loaded:
-    """The decoded document and its source facts."""
+    """The decoded document (for HTML: the page's rendered visible text) and its source facts."""
 
     text: str
     source: Source
+    page: Rendered | None = None
 
 
 def load(data: bytes, path: str) -> Loaded:
     """Decode `data` (the bytes of the file at relative `path`) and describe its source."""
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise InputError(path, f"this is {kind}, not a text document; give the text or HTML of the page")
+            raise UnsupportedFormatError(path, f"this is {kind}, not a text document; give the text or HTML of the page")
+    if _looks_like_html(data, path):
+        return _load_html(data, path)
     encoding, bom = _sniff_encoding(data)
     try:
         text = data.decode(encoding)
@@ -77,9 +82,6 @@ def load(data: bytes, path: str) -> Loaded:
     if not text.strip():
         raise InputError(path, "the file is empty or holds only whitespace; nothing to extract")
     media_type = _sniff_media_type(text, path)
-    if media_type == "text/html":
-        raise UnsupportedFormatError(path, "HTML input is recognised but not supported yet; "
-                                           "give a text dump of the page instead")
     source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -99,14 +101,33 @@ def _sniff_encoding(data: bytes) -> tuple[str, bool]:
     return "utf-8", False
 
 
+def _looks_like_html(data: bytes, path: str) -> bool:
+    """Sniffed from the first bytes (any of the usual openings), or an HTML suffix with markup."""
+    head = data[:1024]
+    for bom in (codecs.BOM_UTF8,):
+        head = head.removeprefix(bom)
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        head = head.decode("utf-16", "ignore").encode("utf-8", "ignore")
+    lowered = head.lstrip().lower()
+    opening = lowered.startswith(tuple(o.encode() for o in _HTML_OPENINGS))
+    markup = any(tag in lowered for tag in (b"<html", b"<body", b"<!doctype html", b"<p", b"<div", b"<head"))
+    return (opening and markup) or (path.lower().endswith(_HTML_SUFFIXES) and b"<" in lowered)
+
+
+def _load_html(data: bytes, path: str) -> Loaded:
+    markup, encoding, bom = decode_html(data, path)
+    page = render(markup, path)
+    if not page.text.strip():
+        raise InputError(path, "the HTML page has no visible text; nothing to extract")
+    source = Source(
+        path=path, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data), media_type="text/html",
+        encoding=encoding, bom=bom, newline=_newline_style(page.text), text_form="rendered-html",
+    )
+    return Loaded(text=page.text, source=source, page=page)
+
+
 def _sniff_media_type(text: str, path: str) -> MediaType:
-    head = text.lstrip()[:512].lower()
-    if head.startswith(_HTML_OPENINGS) and ("<html" in head or "<body" in head or "<!doctype html" in head
-                                            or "<p" in head or "<div" in head):
-        return "text/html"
     lowered = path.lower()
-    if lowered.endswith(_HTML_SUFFIXES) and "<" in head:
-        return "text/html"
     if text.startswith("---") and text.split("\n", 1)[0].rstrip() == "---":
         return "text/markdown"
     if lowered.endswith(_MARKDOWN_SUFFIXES):

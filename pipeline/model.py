@@ -43,7 +43,10 @@ class Source(_Frozen):
     bom: bool
     """Whether the input started with a byte-order mark (it is not part of the decoded text)."""
     newline: Literal["LF", "CRLF", "CR", "mixed", "none"]
-    """Line-ending convention found in the input."""
+    """Line-ending convention found in the input (of the rendered text, for HTML)."""
+    text_form: Literal["decoded", "rendered-html"] = "decoded"
+    """What spans point into: the decoded input itself, or, for an HTML page, its visible text
+    as rendered by the pipeline (see `source_map` for the element of every line)."""
 
 
 class TextSpan(_Frozen):
@@ -129,6 +132,13 @@ class ChromeLine(TextSpan):
         "archive-reference",
         "wrapper",
         "identifier",
+        "navigation",
+        "page-header",
+        "page-footer",
+        "sidebar",
+        "form",
+        "boilerplate",
+        "outside-main",
     ]
 
 
@@ -138,6 +148,27 @@ class DateValue(TextSpan):
     iso: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     role: Literal["dateline", "issue", "other"]
     """'dateline': the date of the dateline; 'issue': a date line of its own outside the body; 'other': a date in a heading or metadata line."""
+
+
+class PageFacts(_Frozen):
+    """What an HTML page states about itself in its markup (<title>, og:/twitter: meta tags,
+    JSON-LD, <time datetime>); null where the page says nothing."""
+
+    title: str | None
+    site_name: str | None
+    description: str | None
+    published: str | None
+    """As the page gives it (ISO 8601 in well-made pages)."""
+    author: str | None
+    url: str | None
+
+
+class SourceLine(_Frozen):
+    """One line of a rendered HTML page and the element it was printed from."""
+
+    span: Span
+    element: str
+    """XPath of the block element that holds the line ('/html/body/div[2]/p[3]')."""
 
 
 class Metadata(_Frozen):
@@ -153,6 +184,8 @@ class Metadata(_Frozen):
     """Who the text is attributed to (a signature or source line after the body)."""
     dates: list[DateValue]
     """Every date line of its own found outside the body, dateline included, in source order."""
+    page: PageFacts | None = None
+    """For an HTML page, what its markup says about it."""
 
 
 class ParseWarning(_Frozen):
@@ -178,6 +211,8 @@ class Document(_Frozen):
     chrome: list[ChromeLine]
     """Every removed line, with its span and reason: nothing disappears silently."""
     warnings: list[ParseWarning]
+    source_map: list[SourceLine] = Field(default_factory=list)
+    """For an HTML page: every rendered line with the element it came from (empty for text)."""
 
 
 def json_schema() -> dict[str, object]:

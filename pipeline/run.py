@@ -1,6 +1,7 @@
 """The pipeline as one short, ordered list of named steps.
 
-    load -> split lines -> strip chrome -> segment blocks -> refine blocks -> normalize texts
+    load (HTML: render) -> split lines -> strip chrome -> segment blocks -> refine blocks
+         -> normalize texts
          -> metadata -> structure -> assemble Document -> validate
 
 `extract(data, path)` runs them all; each step is a pure function of the steps before it, so
@@ -14,7 +15,9 @@ from .chrome import strip_chrome
 from .lines import split_lines
 from .load import load
 from .metadata import find_metadata
-from .model import Document, ParseWarning
+from .lines import Line
+from .load import Loaded
+from .model import Document, PageFacts, ParseWarning, SourceLine
 from .normalize import normalize_pieces
 from .structure import build_structure
 from .validate import validate
@@ -24,7 +27,7 @@ def extract(data: bytes, path: str) -> Document:
     """Bytes of one input (at `path`, relative to its input root) -> a validated Document."""
     loaded = load(data, path)
     lines = split_lines(loaded.text)
-    chrome = strip_chrome(loaded.text, lines, loaded.source.media_type)
+    chrome = strip_chrome(loaded.text, lines, loaded.source.media_type, _page_roles(loaded, lines))
     blocks = refine(segment(loaded.text, chrome), loaded.text)
     texts: list[str] = []
     warnings: list[ParseWarning] = []
@@ -34,15 +37,32 @@ def extract(data: bytes, path: str) -> Document:
         warnings.extend(repairs)
     found = find_metadata(loaded.text, blocks, texts, chrome)
     structure = build_structure(loaded.text, blocks, texts, found.used)
+    metadata = found.metadata
+    source_map: list[SourceLine] = []
+    if loaded.page is not None:
+        facts = loaded.page.meta
+        metadata = metadata.model_copy(update={"page": PageFacts(
+            title=facts.title, site_name=facts.site_name, description=facts.description,
+            published=facts.published, author=facts.author, url=facts.url)})
+        source_map = [SourceLine(span=(ln.start, ln.end), element=ln.path) for ln in loaded.page.lines]
     document = Document(
         source=loaded.source,
         title=found.title.text if found.title else None,
         title_span=found.title.span if found.title else None,
-        metadata=found.metadata,
+        metadata=metadata,
         paragraphs=structure.paragraphs,
         sections=structure.sections,
         chrome=list(chrome.removed),
         warnings=sorted(warnings + structure.warnings, key=lambda w: (w.span or (-1, -1), w.code)),
+        source_map=source_map,
     )
     validate(document.model_dump(mode="json"), path)
     return document
+
+
+def _page_roles(loaded: Loaded, lines: tuple[Line, ...]) -> dict[int, str]:
+    """Line index -> role, for the lines of a rendered page that lie outside its main content."""
+    if loaded.page is None:
+        return {}
+    by_start = {ln.start: ln.role for ln in loaded.page.lines if ln.role != "content"}
+    return {line.index: by_start[line.start] for line in lines if line.start in by_start}

@@ -87,9 +87,9 @@ def test_documents() -> list[tuple[str, Path]]:
         docs.append(("shared/seed", SEED / "raw.txt"))
     if CORPUS.exists():
         for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
-            raw = folder / "raw.txt"
-            if raw.exists():
-                docs.append((f"corpus/{folder.name}", raw))
+            for raw in (folder / "raw.txt", folder / "raw.html"):
+                if raw.exists():
+                    docs.append((f"corpus/{folder.name}", raw))
     return docs
 
 

@@ -51,7 +51,7 @@ def test_bad_inputs_get_one_line_each_and_the_batch_completes(tmp_path: Path) ->
     (src / "2-latin1.txt").write_bytes("Résolution".encode("latin-1"))
     (src / "3-good.txt").write_bytes((DOCUMENTS / "un_style.txt").read_bytes())
     (src / "4-pdf.txt").write_bytes(b"%PDF-1.7 binary")
-    (src / "5-page.html").write_bytes(b"<html><body><p>x</p></body></html>")
+    (src / "5-page.html").write_bytes(b"<html><body><script>var x = 1;</script></body></html>")
     (src / "6-prose.txt").write_bytes(b"Just a sentence with no structure at all.")
     code, _, err = run("extract", str(src), "-o", str(tmp_path / "out"), str(tmp_path / "missing"))
     assert code == 1
@@ -60,7 +60,7 @@ def test_bad_inputs_get_one_line_each_and_the_batch_completes(tmp_path: Path) ->
         "error: 1-empty.txt: the file is empty or holds only whitespace; nothing to extract",
         "error: 2-latin1.txt:@1: bytes 1-2 are not valid utf-8 (b'\\xe9sol'); save the file as UTF-8",
         "error: 4-pdf.txt: this is a PDF file, not a text document; give the text or HTML of the page",
-        "error: 5-page.html: HTML input is recognised but not supported yet; give a text dump of the page instead",
+        "error: 5-page.html: the HTML page has no visible text; nothing to extract",
         f"error: {tmp_path / 'missing'}: no such file or directory",
     ]
     written = sorted(p.name for p in (tmp_path / "out").iterdir())

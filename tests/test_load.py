@@ -54,9 +54,16 @@ def test_binary_files_are_refused_with_their_type(data: bytes, kind: str) -> Non
         load(data, "given.txt")
 
 
-def test_html_is_routed_to_a_clear_not_supported_error() -> None:
-    with pytest.raises(UnsupportedFormatError, match=r"^page\.txt: HTML input is recognised but not supported yet"):
-        load(b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", "page.txt")
+def test_html_is_sniffed_and_rendered_whatever_the_suffix() -> None:
+    loaded = load(b"<!DOCTYPE html><html><body><p>Hi <b>there</b></p><p>Next</p></body></html>", "page.txt")
+    assert loaded.source.media_type == "text/html" and loaded.source.text_form == "rendered-html"
+    assert loaded.text == "Hi there\n\nNext"
+    assert loaded.page is not None and [ln.path for ln in loaded.page.lines] == ["/html/body/p[1]", "/html/body/p[2]"]
+
+
+def test_binary_files_raise_the_unsupported_format_error() -> None:
+    with pytest.raises(UnsupportedFormatError):
+        load(b"%PDF-1.7\n", "a.pdf.txt")
 
 
 def test_markdown_by_front_matter_and_by_suffix() -> None:

@@ -1,0 +1,481 @@
+"""HTML pages -> the page's visible text, one line per rendered line, each line tagged with
+the element it came from and its role on the page.
+
+The rest of the pipeline then runs on that text exactly as on a text dump: spans point into
+the rendered text, and every line outside the main content becomes a chrome line whose
+reason is its role (navigation, page header or footer, sidebar, form, footnote,
+boilerplate, outside-main), so nothing visible is lost silently.
+
+Rendering follows what a browser shows (and the corpus conventions): <head>, scripts,
+styles, templates, comments and hidden elements (hidden attribute, aria-hidden, inline
+display:none / visibility:hidden) are not text; every block element starts a new paragraph
+(paragraphs are separated by an empty line); <br> breaks a line; inline elements join
+without adding spaces; whitespace runs collapse to one space. Ordered list items get their
+number as a browser computes it (`<ol start type reversed>`, `<li value>`); unordered items
+a bullet; nested lists are numbered in another form ('(1)' under '1.'), so the structure
+stage reads them as sub-items. Table cells are blocks, one per line.
+
+Postconditions: `Rendered.text` holds every visible character of the page once;
+`Rendered.lines` covers every non-empty line of it, in order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .errors import InputError
+
+Role = Literal["content", "navigation", "page-header", "page-footer", "sidebar", "form", "footnote",
+               "boilerplate", "outside-main"]
+
+_INVISIBLE = frozenset({
+    "head", "script", "style", "template", "noscript", "title", "meta", "link", "svg", "math", "iframe",
+    "object", "embed", "canvas", "audio", "video", "map", "select", "option", "button", "input", "textarea",
+})
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+_TAG_ROLES: dict[str, Role] = {
+    "nav": "navigation", "header": "page-header", "footer": "page-footer", "aside": "sidebar", "form": "form",
+}
+_PARAGRAPHS = ("p", "pre", "td", "blockquote", "dd", "li", "h2", "h3", "h4")
+_POSITIVE = re.compile(r"article|body|content|entry|main|post|text|story|blog|page|prose|rich", re.I)
+_NEGATIVE = re.compile(
+    r"comment|footer|foot|nav|menu|sidebar|side-bar|widget|share|social|related|recommend|promo|sponsor"
+    r"|advert|\bads?\b|banner|cookie|consent|newsletter|subscribe|signup|login|breadcrumb|masthead|toolbar"
+    r"|popup|modal|tags|pagination|pager|byline|author-bio|outbrain|taboola",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
+_MIN_PARAGRAPH = 25
+_CLASS_WEIGHT = 25.0
+_SIBLING_SHARE = 0.2
+_MAX_FOOTNOTE_REF = 4
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+@dataclass(frozen=True)
+class RenderedLine:
+    start: int
+    end: int
+    path: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Facts the page states about itself in its markup."""
+
+    title: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    published: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    lines: tuple[RenderedLine, ...]
+    meta: PageMeta
+    encoding: str
+
+
+def decode_html(data: bytes, path: str) -> tuple[str, str, bool]:
+    """Text, codec and BOM flag: the BOM first, then <meta charset> / http-equiv, then UTF-8;
+    a page that is not valid in its declared codec falls back to cp1252 (the web's default)."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec), codec, True
+    declared = _META_CHARSET.search(data[:4096])
+    candidates = [declared.group(1).decode("ascii", "replace").lower()] if declared else []
+    candidates += ["utf-8", "cp1252"]
+    for codec in candidates:
+        try:
+            codecs.lookup(codec)
+            return data.decode(codec), codec, False
+        except (LookupError, UnicodeDecodeError):
+            continue
+    raise InputError(path, "the page is in no encoding it declares, nor UTF-8 or cp1252")  # pragma: no cover
+
+
+def render(markup: str, path: str) -> Rendered:
+    """Render decoded HTML (see module docstring)."""
+    markup = _XML_DECLARATION.sub("", markup, count=1)
+    try:
+        root = lxml_html.document_fromstring(markup or "<html></html>")
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(path, f"the HTML cannot be parsed ({exc})") from None
+    meta = _page_meta(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    hidden = _hidden_elements(body)
+    roles = _roles(body, hidden)
+    return _Renderer(roles, hidden).run(body, root.getroottree(), meta)
+
+
+# --- roles ----------------------------------------------------------------------------------
+
+def _hidden_elements(body: etree._Element) -> set[etree._Element]:
+    out: set[etree._Element] = set()
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _INVISIBLE or el.get("hidden") is not None or el.get("aria-hidden") == "true" \
+                or _HIDDEN_STYLE.search(el.get("style") or ""):
+            out.add(el)
+    return out
+
+
+def _hint(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
+
+
+def _roles(body: etree._Element, hidden: set[etree._Element]) -> dict[etree._Element, Role]:
+    """The role of every element that starts a region: the main content, page furniture by
+    tag, footnotes (targets of short in-page references), and what lies outside the main
+    content. Elements inherit their nearest ancestor's role."""
+    roles: dict[etree._Element, Role] = {}
+    main = _main_content(body, hidden)
+    inside_main = set()
+    for root in main:
+        inside_main.update(root.iter())
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _TAG_ROLES and not (el.tag in ("header", "footer") and _within(el, ("article", "main"))):
+            roles[el] = _TAG_ROLES[el.tag]
+        elif el in inside_main and el.tag in ("ul", "ol", "div", "section", "p", "table") and _is_furniture(el):
+            roles[el] = "boilerplate"
+    for target in _footnote_targets(body):
+        roles[target] = "footnote"
+    for root in main:
+        roles.setdefault(root, "content")
+    if main:
+        roles.setdefault(body, "outside-main")
+    else:
+        roles.setdefault(body, "content")
+    return roles
+
+
+def _within(el: etree._Element, tags: tuple[str, ...]) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text_len(el: etree._Element) -> int:
+    return len(_SPACE_RUN.sub(" ", el.text_content()).strip())
+
+
+def _link_density(el: etree._Element, length: int | None = None) -> float:
+    total = _text_len(el) if length is None else length
+    if not total:
+        return 0.0
+    links = sum(_text_len(a) for a in el.iter("a"))
+    return min(1.0, links / total)
+
+
+def _is_furniture(el: etree._Element) -> bool:
+    """Inside the main content: a share bar, a related-links list, a comment box."""
+    hint = _hint(el)
+    length = _text_len(el)
+    if _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
+        return True
+    return el.tag in ("ul", "ol", "div") and length > 0 and _link_density(el, length) > 0.6 and length < 400
+
+
+def _main_content(body: etree._Element, hidden: set[etree._Element]) -> list[etree._Element]:
+    """The element(s) holding the page's main text, chosen as readability does: paragraphs
+    score their parent (and half their grandparent) by length and commas; class and id hints
+    weigh in; link-heavy containers lose; siblings scoring close to the best join it."""
+    scores: dict[etree._Element, float] = defaultdict(float)
+    for el in body.iter(*_PARAGRAPHS, "div"):
+        if el in hidden or (el.tag == "div" and any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el)):
+            continue
+        text = el.text_content()
+        length = len(text.strip())
+        if length < _MIN_PARAGRAPH:
+            continue
+        score = 1 + text.count(",") + min(length // 100, 3)
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] += score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] += score / 2
+    if not scores:
+        return []
+    weighted = {}
+    for el, score in scores.items():
+        if any(a in hidden for a in el.iterancestors()) or el in hidden:
+            continue
+        hint = _hint(el)
+        weight = (_CLASS_WEIGHT if _POSITIVE.search(hint) else 0.0) - (_CLASS_WEIGHT if _NEGATIVE.search(hint) else 0.0)
+        if el.tag in ("article", "main"):
+            weight += _CLASS_WEIGHT
+        weighted[el] = (score + weight) * (1 - _link_density(el))
+    if not weighted:
+        return []
+    best = max(weighted, key=lambda e: weighted[e])
+    if best.tag in ("body", "html"):
+        return [best]
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    threshold = max(10.0, weighted[best] * _SIBLING_SHARE)
+    chosen = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str) or sibling in hidden:
+            continue
+        if sibling is best or weighted.get(sibling, 0.0) >= threshold or (
+                best.get("class") and sibling.get("class") == best.get("class")):
+            chosen.append(sibling)
+        elif sibling.tag == "p":
+            length = _text_len(sibling)
+            if length > 80 and _link_density(sibling, length) < 0.25:
+                chosen.append(sibling)
+    return chosen
+
+
+def _footnote_targets(body: etree._Element) -> list[etree._Element]:
+    """Elements that short in-page links point forward to ('<a href="#fn3">3</a>'):
+    footnotes. (A footnote's link back to its reference points backward.)"""
+    ids = {}
+    order: dict[etree._Element, int] = {}
+    for position, el in enumerate(body.iter()):
+        order[el] = position
+        if isinstance(el.tag, str) and el.get("id"):
+            ids[el.get("id")] = el
+    out = []
+    for a in body.iter("a"):
+        href = a.get("href") or ""
+        text = (a.text_content() or "").strip().strip("[]()")
+        if href.startswith("#") and 0 < len(text) <= _MAX_FOOTNOTE_REF and text.isalnum():
+            target = ids.get(href[1:])
+            if target is not None and order[target] > order[a]:
+                # the footnote is the block around the anchor target
+                while target.getparent() is not None and target.tag not in _BLOCKS:
+                    target = target.getparent()
+                out.append(target)
+    return out
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+def _list_label(number: int, kind: str, depth: int) -> str:
+    if kind in ("a", "A"):
+        text = ""
+        n = number
+        while n > 0:
+            n, rem = divmod(n - 1, 26)
+            text = chr(ord("a") + rem) + text
+        text = text.upper() if kind == "A" else text
+    elif kind in ("i", "I"):
+        text = ""
+        n = number
+        for value, numeral in _ROMAN:
+            while n >= value:
+                text += numeral
+                n -= value
+        text = text.upper() if kind == "I" else text
+    else:
+        text = str(number)
+    # A nested list prints its labels in another form, so that it reads as a sub-level.
+    return f"{text}." if depth == 0 else f"({text})"
+
+
+@dataclass
+class _Renderer:
+    roles: dict[etree._Element, Role]
+    hidden: set[etree._Element]
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    lines: list[tuple[int, int, etree._Element]] = field(default_factory=list)
+    line_start: int = 0
+    line_owner: etree._Element | None = None
+    pending: str = ""  # separator owed before the next line: "\n" (line break) or "\n\n" (paragraph)
+
+    def run(self, body: etree._Element, tree: etree._ElementTree, meta: PageMeta) -> Rendered:
+        self._walk(body)
+        self._end_line()
+        paths: dict[etree._Element, str] = {}
+        lines = []
+        for start, end, owner in self.lines:
+            if owner not in paths:
+                paths[owner] = tree.getpath(owner)
+            lines.append(RenderedLine(start, end, paths[owner], self._role(owner)))
+        return Rendered(text="".join(self.parts), lines=tuple(lines), meta=meta, encoding="")
+
+    def _write(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _emit(self, text: str, owner: etree._Element, pre: bool = False) -> None:
+        if not pre:
+            text = _SPACE_RUN.sub(" ", text)
+        if self.line_owner is None:
+            text = text.lstrip(" ")
+            if not text:
+                return
+            if self.parts:
+                self._write(self.pending or "\n")
+            self.pending = ""
+            self.line_start = self.length
+            self.line_owner = owner
+        elif text.startswith(" ") and self.parts and self.parts[-1].endswith(" "):
+            text = text[1:]
+        if text:
+            self._write(text)
+
+    def _end_line(self) -> None:
+        if self.line_owner is None:
+            return
+        while self.parts and self.parts[-1].endswith(" ") and self.length > self.line_start:
+            last = self.parts.pop()
+            stripped = last.rstrip(" ")
+            self.length -= len(last) - len(stripped)
+            if stripped:
+                self.parts.append(stripped)
+                break
+        if self.length > self.line_start:
+            self.lines.append((self.line_start, self.length, self.line_owner))
+        self.line_owner = None
+
+    def _break(self, kind: str) -> None:
+        self._end_line()
+        if kind == "\n\n" or not self.pending:
+            self.pending = kind
+
+    def _role(self, el: etree._Element) -> Role:
+        node: etree._Element | None = el
+        while node is not None:
+            if node in self.roles:
+                return self.roles[node]
+            node = node.getparent()
+        return "content"
+
+    def _walk(self, body: etree._Element) -> None:
+        # An explicit stack, so that deeply nested markup cannot exhaust the recursion limit.
+        # Entries: ("open" | "close" | "tail", element, the block element that owns its text).
+        lists: list[dict[str, int | str]] = []
+        stack: list[tuple[str, etree._Element, etree._Element]] = [("open", body, body)]
+        pre = 0
+        while stack:
+            action, el, owner = stack.pop()
+            if action == "tail":
+                if el.tail:
+                    self._emit(el.tail, owner, pre > 0)
+                continue
+            if action == "close":
+                if el.tag == "pre":
+                    pre -= 1
+                if el.tag in ("ol", "ul"):
+                    lists.pop()
+                if el.tag in _BLOCKS:
+                    self._break("\n\n")
+                continue
+            if not isinstance(el.tag, str) or el in self.hidden:
+                continue  # comments, processing instructions, hidden subtrees (their tails still come)
+            tag = el.tag
+            current = el if tag in _BLOCKS else owner
+            if tag == "br":
+                self._break("\n")
+            elif tag in _BLOCKS:
+                self._break("\n\n")
+            if tag == "pre":
+                pre += 1
+            if tag in ("ol", "ul"):
+                start = el.get("start") or ""
+                lists.append({"tag": tag, "type": el.get("type") or "1",
+                              "next": int(start) if start.lstrip("-").isdigit() else 1,
+                              "step": -1 if el.get("reversed") is not None else 1})
+            if tag == "li":
+                self._emit(self._item_label(el, lists), el)
+            stack.append(("close", el, owner))
+            for child in reversed(el):
+                stack.append(("tail", child, current))
+                stack.append(("open", child, current))
+            if el.text:
+                self._emit(el.text, current, pre > 0)
+
+    @staticmethod
+    def _item_label(el: etree._Element, lists: list[dict[str, int | str]]) -> str:
+        if not lists:
+            return "\u2022 "
+        info = lists[-1]
+        if info["tag"] != "ol":
+            return "\u2022 " if len(lists) == 1 else "\u2013 "
+        value = el.get("value") or ""
+        number = int(value) if value.lstrip("-").isdigit() else int(info["next"])
+        info["next"] = number + int(info["step"])
+        return _list_label(number, str(el.get("type") or info["type"]), len(lists) - 1) + " "
+
+
+# --- page metadata --------------------------------------------------------------------------
+
+def _page_meta(root: etree._Element) -> PageMeta:
+    def meta(*names: str) -> str | None:
+        for name in names:
+            for el in root.iter("meta"):
+                if (el.get("property") or el.get("name") or "").lower() == name:
+                    value = (el.get("content") or "").strip()
+                    if value:
+                        return value
+        return None
+
+    ld: dict[str, object] = {}
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            try:
+                data = json.loads(script.text)
+            except ValueError:
+                continue
+            items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+            for item in items:
+                if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
+                    ld = item
+                    break
+    title_el = root.find(".//title")
+    page_title = " ".join((title_el.text_content() if title_el is not None else "").split()) or None
+    time_el = next((el for el in root.iter("time") if el.get("datetime")), None)
+
+    def ld_name(key: str) -> str | None:
+        value = ld.get(key)
+        if isinstance(value, list) and value:
+            value = value[0]
+        if isinstance(value, dict):
+            value = value.get("name")
+        return str(value).strip() if isinstance(value, str) and value.strip() else None
+
+    return PageMeta(
+        title=ld_name("headline") or meta("og:title", "twitter:title") or page_title,
+        site_name=meta("og:site_name", "application-name") or ld_name("publisher"),
+        description=meta("og:description", "twitter:description", "description"),
+        published=ld_name("datePublished") or meta("article:published_time", "date", "dc.date")
+        or (time_el.get("datetime") if time_el is not None else None),
+        author=ld_name("author") or meta("author", "article:author"),
+        url=meta("og:url") or next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None),
+    )
