@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: extract test schema golden check clean
+.PHONY: extract test schema golden check bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,16 @@ golden: extract
 ## check: is output/ up to date with raw/ and the parser?
 check: $(STAMP)
 	$(PY) -m pipeline extract raw -o output --check
+
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP) requirements-bench.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.lock
+	touch $@
+
+## bench: chrome stripping on ../shared/bench, the pipeline and trafilatura side by side
+bench: $(BENCH_STAMP)
+	$(PY) bench/chrome_bench.py --json bench/last-run.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info

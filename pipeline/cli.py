@@ -1,6 +1,6 @@
 """The command line: a thin adapter over the library.
 
-    python -m pipeline extract PATH... -o DIR [--check]
+    python -m pipeline extract PATH... -o DIR [--check] [--format json|text]
     python -m pipeline schema [-o FILE]
     python -m pipeline evaluate CORPUS_DIR [--json]
 
@@ -24,7 +24,7 @@ from typing import TextIO
 from .errors import PipelineError
 from .model import json_schema
 from .run import extract
-from .write import to_json, write_atomic
+from .write import to_json, to_text, write_atomic
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _DIFF_LINES = 20
@@ -37,7 +37,7 @@ class Job:
     target: Path
 
 
-def _inputs(paths: Sequence[str], out_dir: Path) -> Iterator[Job | str]:
+def _inputs(paths: Sequence[str], out_dir: Path, suffix: str) -> Iterator[Job | str]:
     """Jobs in a stable order; a string is an error line for a path that cannot be used."""
     for given in paths:
         root = Path(given)
@@ -45,9 +45,9 @@ def _inputs(paths: Sequence[str], out_dir: Path) -> Iterator[Job | str]:
             files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             for file in files:
                 rel = PurePosixPath(file.relative_to(root).as_posix())
-                yield Job(file, str(rel), out_dir / Path(str(rel.with_suffix(".json"))))
+                yield Job(file, str(rel), out_dir / Path(str(rel.with_suffix(suffix))))
         elif root.is_file():
-            yield Job(root, root.name, out_dir / Path(root.name).with_suffix(".json"))
+            yield Job(root, root.name, out_dir / Path(root.name).with_suffix(suffix))
         else:
             yield f"{given}: no such file or directory"
 
@@ -56,7 +56,7 @@ def _extract(args: argparse.Namespace, err: TextIO) -> int:
     out_dir = Path(args.output)
     written = failed = differing = 0
     produced: set[Path] = set()
-    for job in _inputs(args.paths, out_dir):
+    for job in _inputs(args.paths, out_dir, ".txt" if args.format == "text" else ".json"):
         if isinstance(job, str):
             print(f"error: {job}", file=err)
             failed += 1
@@ -67,7 +67,8 @@ def _extract(args: argparse.Namespace, err: TextIO) -> int:
             continue
         produced.add(job.target)
         try:
-            content = to_json(extract(job.path.read_bytes(), job.relative).model_dump(mode="json"))
+            document = extract(job.path.read_bytes(), job.relative)
+            content = to_text(document) if args.format == "text" else to_json(document.model_dump(mode="json"))
         except PipelineError as exc:
             print(f"error: {exc}", file=err)
             failed += 1
@@ -87,7 +88,8 @@ def _extract(args: argparse.Namespace, err: TextIO) -> int:
             written += 1
     if args.check:
         if out_dir.is_dir():
-            for stale in sorted(p for p in out_dir.rglob("*.json") if p not in produced):
+            pattern = "*.txt" if args.format == "text" else "*.json"
+            for stale in sorted(p for p in out_dir.rglob(pattern) if p not in produced):
                 print(f"check: {stale} has no input any more", file=err)
                 differing += 1
         verdict = "up to date" if not differing else f"{differing} file(s) differ"
@@ -156,13 +158,15 @@ def _parser() -> argparse.ArgumentParser:
         "extract", help="raw documents -> structured JSON",
         description="Extract every input (files, or folders searched for "
                     + ", ".join(INPUT_SUFFIXES) + ") into DIR/<relative path>.json.",
-        epilog="example: pipeline extract raw -o output        "
-               "example: pipeline extract raw -o output --check",
+        epilog="examples: pipeline extract raw -o output | pipeline extract raw -o output --check | "
+               "pipeline extract page.html -o clean --format text",
     )
     ext.add_argument("paths", nargs="+", metavar="PATH")
     ext.add_argument("-o", "--output", required=True, metavar="DIR")
     ext.add_argument("--check", action="store_true",
                      help="write nothing; exit 1 with a short diff when DIR differs from a fresh run")
+    ext.add_argument("--format", choices=("json", "text"), default="json",
+                     help="json: the structured document (default); text: the kept main text as plain UTF-8")
     sch = commands.add_parser("schema", help="print (or write) the output JSON Schema",
                               epilog="example: pipeline schema -o schemas/document.schema.json")
     sch.add_argument("-o", "--output", metavar="FILE")

@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .model import Document, Recommendation
+
 
 def to_json(instance: Any) -> str:
     return json.dumps(instance, ensure_ascii=False, indent=2) + "\n"
@@ -30,3 +32,27 @@ def write_atomic(target: Path, content: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def to_text(doc: Document) -> str:
+    """The kept main text as plain UTF-8: title, narrative paragraphs, section headings,
+    formulas, considerations, introductions and recommendations (with their printed labels
+    and sub-items), one per paragraph, in source order. Chrome and metadata lines are not in it."""
+    parts: list[tuple[int, str]] = []
+    if doc.title and doc.title_span:
+        parts.append((doc.title_span[0], doc.title))
+    parts += [(p.span[0], p.text) for p in doc.paragraphs]
+    for section in doc.sections:
+        if section.heading and section.heading_span:
+            parts.append((section.heading_span[0], section.heading))
+        for part in (section.heading_prefix, section.formula, section.introduction):
+            if part:
+                parts.append((part.span[0], part.text))
+        for cons in section.considerations:
+            parts.append((cons.span[0], f"{cons.label} {cons.text}" if cons.label else cons.text))
+        stack: list[Recommendation] = list(section.recommendations)
+        while stack:
+            rec = stack.pop()
+            parts.append((rec.span[0], f"{rec.label} {rec.text}" if rec.label else rec.text))
+            stack.extend(rec.items)
+    return "\n\n".join(text for _, text in sorted(parts, key=lambda p: p[0]) if text) + "\n"
