@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .errors import InputError
 
@@ -57,14 +56,25 @@ _NEGATIVE = re.compile(
     r"|popup|modal|tags|pagination|pager|byline|author-bio|outbrain|taboola",
     re.I,
 )
+# Containers that cannot hold the main text (their paragraphs are not scored), unless their
+# class or id also says article, body, column, content or main.
+_UNLIKELY = re.compile(
+    r"-ad-|banner|breadcrumb|combx|comment|community|disqus|footer|gdpr|legends|menu|related|remark"
+    r"|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination"
+    r"|pager|popup|cookie|newsletter|share",
+    re.I,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _MIN_PARAGRAPH = 25
+_MIN_ARTICLE = 500
 _CLASS_WEIGHT = 25.0
 _SIBLING_SHARE = 0.2
 _MAX_FOOTNOTE_REF = 4
+_MAX_FOOTNOTE = 2000
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -120,16 +130,60 @@ def render(markup: str, path: str) -> Rendered:
     """Render decoded HTML (see module docstring)."""
     markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
-        root = lxml_html.document_fromstring(markup or "<html></html>")
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(markup or "<html></html>", _PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
         raise InputError(path, f"the HTML cannot be parsed ({exc})") from None
+    if root is None:
+        raise InputError(path, "the HTML page is empty")
     meta = _page_meta(root)
     body = root.find("body")
     if body is None:
         body = root
     hidden = _hidden_elements(body)
-    roles = _roles(body, hidden)
+    sizes = _Sizes.of(body, hidden)
+    roles = _roles(body, hidden, sizes)
     return _Renderer(roles, hidden).run(body, root.getroottree(), meta)
+
+
+# A parser that drops comments and processing instructions and never touches the network
+# or the file system (no DTD loading, no entity resolution).
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+
+
+@dataclass(frozen=True)
+class _Sizes:
+    """Visible text length and link text length of every element, in one bottom-up pass."""
+
+    text: dict[etree._Element, int]
+    links: dict[etree._Element, int]
+    direct: dict[etree._Element, int]
+    """Text of the element itself, not of its block children (text nodes, inline children)."""
+
+    @staticmethod
+    def of(body: etree._Element, hidden: set[etree._Element]) -> _Sizes:
+        text: dict[etree._Element, int] = {}
+        links: dict[etree._Element, int] = {}
+        direct: dict[etree._Element, int] = {}
+        for el in reversed(list(body.iter())):
+            if not isinstance(el.tag, str) or el in hidden:
+                text[el] = links[el] = direct[el] = 0
+                continue
+            own = len((el.text or "").strip())
+            child_text = child_links = 0
+            inline = own
+            for child in el:
+                tail = len((child.tail or "").strip())
+                child_text += text.get(child, 0) + tail
+                child_links += links.get(child, 0)
+                inline += tail + (text.get(child, 0) if child.tag not in _BLOCKS else 0)
+            text[el] = own + child_text
+            links[el] = text[el] if el.tag == "a" else child_links
+            direct[el] = inline
+        return _Sizes(text, links, direct)
+
+    def density(self, el: etree._Element) -> float:
+        total = self.text.get(el, 0)
+        return min(1.0, self.links.get(el, 0) / total) if total else 0.0
 
 
 # --- roles ----------------------------------------------------------------------------------
@@ -149,24 +203,28 @@ def _hint(el: etree._Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
 
 
-def _roles(body: etree._Element, hidden: set[etree._Element]) -> dict[etree._Element, Role]:
+def _roles(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes) -> dict[etree._Element, Role]:
     """The role of every element that starts a region: the main content, page furniture by
     tag, footnotes (targets of short in-page references), and what lies outside the main
     content. Elements inherit their nearest ancestor's role."""
     roles: dict[etree._Element, Role] = {}
-    main = _main_content(body, hidden)
+    main = _main_content(body, hidden, sizes)
     inside_main = set()
+    around_main = set()  # a <form> wrapping the whole page is no form to strip
     for root in main:
         inside_main.update(root.iter())
+        around_main.update(root.iterancestors())
     for el in body.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el in around_main:
             continue
         if el.tag in _TAG_ROLES and not (el.tag in ("header", "footer") and _within(el, ("article", "main"))):
             roles[el] = _TAG_ROLES[el.tag]
-        elif el in inside_main and el.tag in ("ul", "ol", "div", "section", "p", "table") and _is_furniture(el):
+        elif el in inside_main and el not in main and el.tag in ("ul", "ol", "div", "section", "p", "table") \
+                and _is_furniture(el, sizes):
             roles[el] = "boilerplate"
     for target in _footnote_targets(body):
-        roles[target] = "footnote"
+        if target not in around_main and target not in main and sizes.text.get(target, 0) <= _MAX_FOOTNOTE:
+            roles[target] = "footnote"
     for root in main:
         roles.setdefault(root, "content")
     if main:
@@ -185,40 +243,41 @@ def _within(el: etree._Element, tags: tuple[str, ...]) -> bool:
     return False
 
 
-def _text_len(el: etree._Element) -> int:
-    return len(_SPACE_RUN.sub(" ", el.text_content()).strip())
-
-
-def _link_density(el: etree._Element, length: int | None = None) -> float:
-    total = _text_len(el) if length is None else length
-    if not total:
-        return 0.0
-    links = sum(_text_len(a) for a in el.iter("a"))
-    return min(1.0, links / total)
-
-
-def _is_furniture(el: etree._Element) -> bool:
+def _is_furniture(el: etree._Element, sizes: _Sizes) -> bool:
     """Inside the main content: a share bar, a related-links list, a comment box."""
     hint = _hint(el)
-    length = _text_len(el)
     if _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
         return True
-    return el.tag in ("ul", "ol", "div") and length > 0 and _link_density(el, length) > 0.6 and length < 400
+    length = sizes.text.get(el, 0)
+    return el.tag in ("ul", "ol", "div") and 0 < length < 400 and sizes.density(el) > 0.6
 
 
-def _main_content(body: etree._Element, hidden: set[etree._Element]) -> list[etree._Element]:
+def _main_content(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes) -> list[etree._Element]:
+    """The main content (see `_score_content`); when what it finds is too short to be an
+    article, it looks again with no container ruled out by its class (as readability does)."""
+    chosen = _score_content(body, hidden, sizes, _unlikely(body))
+    if sum(sizes.text.get(el, 0) for el in chosen) < _MIN_ARTICLE:
+        retry = _score_content(body, hidden, sizes, set())
+        if sum(sizes.text.get(el, 0) for el in retry) > sum(sizes.text.get(el, 0) for el in chosen):
+            return retry
+    return chosen
+
+
+def _score_content(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes,
+                   unlikely: set[etree._Element]) -> list[etree._Element]:
     """The element(s) holding the page's main text, chosen as readability does: paragraphs
     score their parent (and half their grandparent) by length and commas; class and id hints
     weigh in; link-heavy containers lose; siblings scoring close to the best join it."""
     scores: dict[etree._Element, float] = defaultdict(float)
-    for el in body.iter(*_PARAGRAPHS, "div"):
-        if el in hidden or (el.tag == "div" and any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el)):
+    for el in body.iter(*_PARAGRAPHS, "div", "section", "article"):
+        # A paragraph scores with its whole text; a container with the text printed directly
+        # in it (text nodes and inline elements between its blocks).
+        length = sizes.text.get(el, 0) if el.tag in _PARAGRAPHS else sizes.direct.get(el, 0)
+        if length < _MIN_PARAGRAPH or el in hidden or el in unlikely:
             continue
-        text = el.text_content()
-        length = len(text.strip())
-        if length < _MIN_PARAGRAPH:
-            continue
-        score = 1 + text.count(",") + min(length // 100, 3)
+        texts = el.itertext() if el.tag in _PARAGRAPHS else [el.text or "", *(c.tail or "" for c in el)]
+        commas = sum(t.count(",") for t in texts)
+        score = 1 + commas + min(length // 100, 3)
         parent = el.getparent()
         if parent is None:
             continue
@@ -230,13 +289,13 @@ def _main_content(body: etree._Element, hidden: set[etree._Element]) -> list[etr
         return []
     weighted = {}
     for el, score in scores.items():
-        if any(a in hidden for a in el.iterancestors()) or el in hidden:
+        if el in hidden or el in unlikely:
             continue
         hint = _hint(el)
         weight = (_CLASS_WEIGHT if _POSITIVE.search(hint) else 0.0) - (_CLASS_WEIGHT if _NEGATIVE.search(hint) else 0.0)
         if el.tag in ("article", "main"):
             weight += _CLASS_WEIGHT
-        weighted[el] = (score + weight) * (1 - _link_density(el))
+        weighted[el] = (score + weight) * (1 - sizes.density(el))
     if not weighted:
         return []
     best = max(weighted, key=lambda e: weighted[e])
@@ -253,11 +312,29 @@ def _main_content(body: etree._Element, hidden: set[etree._Element]) -> list[etr
         if sibling is best or weighted.get(sibling, 0.0) >= threshold or (
                 best.get("class") and sibling.get("class") == best.get("class")):
             chosen.append(sibling)
-        elif sibling.tag == "p":
-            length = _text_len(sibling)
-            if length > 80 and _link_density(sibling, length) < 0.25:
-                chosen.append(sibling)
+        elif sibling.tag == "p" and sizes.text.get(sibling, 0) > 80 and sizes.density(sibling) < 0.25:
+            chosen.append(sibling)
     return chosen
+
+
+def _unlikely(body: etree._Element) -> set[etree._Element]:
+    """Elements that cannot hold the main text, with everything inside them: page furniture
+    by tag, and containers whose class or id says comment, sidebar, related, footer ...
+    (and not article, body, column, content or main)."""
+    out: set[etree._Element] = set()
+    stack = [(body, False)]
+    while stack:
+        el, inside = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        hint = _hint(el)
+        mine = inside or el.tag in ("nav", "aside", "form") or (
+            el.tag not in ("body", "html", "article", "main", "a") and _UNLIKELY.search(hint) is not None
+            and _MAYBE.search(hint) is None)
+        if mine:
+            out.add(el)
+        stack.extend((child, mine) for child in el)
+    return out
 
 
 def _footnote_targets(body: etree._Element) -> list[etree._Element]:
@@ -272,8 +349,9 @@ def _footnote_targets(body: etree._Element) -> list[etree._Element]:
     out = []
     for a in body.iter("a"):
         href = a.get("href") or ""
-        text = (a.text_content() or "").strip().strip("[]()")
-        if href.startswith("#") and 0 < len(text) <= _MAX_FOOTNOTE_REF and text.isalnum():
+        text = "".join(a.itertext()).strip().strip("[]()")
+        if href.startswith("#") and (text.isdigit() and len(text) <= _MAX_FOOTNOTE_REF
+                                     or len(text) <= 2 and text.isalpha() or text in ("*", "\u2020", "\u2021")):
             target = ids.get(href[1:])
             if target is not None and order[target] > order[a]:
                 # the footnote is the block around the anchor target
@@ -459,7 +537,7 @@ def _page_meta(root: etree._Element) -> PageMeta:
                     ld = item
                     break
     title_el = root.find(".//title")
-    page_title = " ".join((title_el.text_content() if title_el is not None else "").split()) or None
+    page_title = " ".join("".join(title_el.itertext()).split() if title_el is not None else []) or None
     time_el = next((el for el in root.iter("time") if el.get("datetime")), None)
 
     def ld_name(key: str) -> str | None:
