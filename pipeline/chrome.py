@@ -43,6 +43,8 @@ from .patterns import (
     PHOTO_CREDIT,
     SEPARATOR_RULE,
     ATX_HEADING,
+    STRAY_NUMBER,
+    TIMESTAMP,
     STRAY_PUNCTUATION,
     WIDGET,
 )
@@ -131,6 +133,10 @@ def _line_reason(line: Line) -> str | None:
         return "separator-rule"
     if STRAY_PUNCTUATION.match(text):
         return "stray-punctuation"
+    if STRAY_NUMBER.match(text):
+        return "stray-number"
+    if len(text) <= _MAX_CREDIT_LEN and TIMESTAMP.match(text):
+        return "timestamp"
     if len(text) <= _MAX_MASTHEAD_LEN and WIDGET.match(text):
         return "widget"
     if len(text) <= _MAX_CREDIT_LEN and PHOTO_CREDIT.match(text):

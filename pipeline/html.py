@@ -33,7 +33,7 @@ from lxml import etree
 from .errors import InputError
 
 Role = Literal["content", "navigation", "page-header", "page-footer", "sidebar", "form", "footnote",
-               "boilerplate", "outside-main"]
+               "boilerplate", "outside-main", "caption"]
 
 _INVISIBLE = frozenset({
     "head", "script", "style", "template", "noscript", "title", "meta", "link", "svg", "math", "iframe",
@@ -47,7 +47,10 @@ _BLOCKS = frozenset({
 })
 _TAG_ROLES: dict[str, Role] = {
     "nav": "navigation", "header": "page-header", "footer": "page-footer", "aside": "sidebar", "form": "form",
+    "figcaption": "caption",
 }
+_CAPTION = re.compile(r"caption|credit", re.I)
+_MAX_CAPTION = 400
 _PARAGRAPHS = ("p", "pre", "td", "blockquote", "dd", "li", "h2", "h3", "h4")
 _POSITIVE = re.compile(r"article|body|content|entry|main|post|text|story|blog|page|prose|rich", re.I)
 _NEGATIVE = re.compile(
@@ -219,6 +222,8 @@ def _roles(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes) -> 
             continue
         if el.tag in _TAG_ROLES and not (el.tag in ("header", "footer") and _within(el, ("article", "main"))):
             roles[el] = _TAG_ROLES[el.tag]
+        elif el not in main and _CAPTION.search(_hint(el)) and 0 < sizes.text.get(el, 0) <= _MAX_CAPTION:
+            roles[el] = "caption"  # photo captions and credits
         elif el in inside_main and el not in main and el.tag in ("ul", "ol", "div", "section", "p", "table") \
                 and _is_furniture(el, sizes):
             roles[el] = "boilerplate"
@@ -248,8 +253,7 @@ def _is_furniture(el: etree._Element, sizes: _Sizes) -> bool:
     hint = _hint(el)
     if _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
         return True
-    length = sizes.text.get(el, 0)
-    return el.tag in ("ul", "ol", "div") and 0 < length < 400 and sizes.density(el) > 0.6
+    return el.tag in ("ul", "ol", "div", "section") and sizes.text.get(el, 0) > 0 and sizes.density(el) > 0.5
 
 
 def _main_content(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes) -> list[etree._Element]:

@@ -139,6 +139,9 @@ class ChromeLine(TextSpan):
         "form",
         "boilerplate",
         "outside-main",
+        "caption",
+        "stray-number",
+        "timestamp",
     ]
 
 

@@ -83,9 +83,17 @@ WIDGET = re.compile(
     r"|(?:sign\s+in|log\s*in|log\s*out|register|subscribe|sign\s+up)(?:\s+(?:now|here|to\s+\w+))*"
     r"|(?:read\s+more|more\s+news|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|go\s+to\s+top)"
     r"|(?:comments?|leave\s+a\s+(?:comment|reply))(?:\s*\(\d+\))?"
+    r"|advertisement|advert|sponsored(?:\s+content)?|caption|close|expand|show\s+more|load\s+more|loading"
     r")\s*[:|»›]*$",
     re.IGNORECASE,
 )
+
+# "6", "12": a bare number on a line of its own (an image counter, a stray page furniture
+# digit); a clause label always has punctuation ("1.", "(2)").
+STRAY_NUMBER = re.compile(f"^{HSPACE}*\\d{{1,3}}{HSPACE}*$")
+
+# "Updated 5:27 am CST, Wednesday, November 20, 2019", "Published at 1:23 p.m.": a time stamp.
+TIMESTAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:at|on))?\s*:?\s+\S.*\d", re.IGNORECASE)
 
 # "Photo: Rixos President Astana", "Image credit - Reuters", "Photo by J. Smith".
 PHOTO_CREDIT = re.compile(
