@@ -74,6 +74,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _MIN_PARAGRAPH = 25
 _MIN_ARTICLE = 500
+_SCORE_LEVELS = 2
+_TOP_CANDIDATES = 5
+_ALTERNATIVE_SHARE = 0.75
+_MIN_ALTERNATIVES = 3
 _CLASS_WEIGHT = 25.0
 _SIBLING_SHARE = 0.2
 _MAX_FOOTNOTE_REF = 4
@@ -282,13 +286,11 @@ def _score_content(body: etree._Element, hidden: set[etree._Element], sizes: _Si
         texts = el.itertext() if el.tag in _PARAGRAPHS else [el.text or "", *(c.tail or "" for c in el)]
         commas = sum(t.count(",") for t in texts)
         score = 1 + commas + min(length // 100, 3)
-        parent = el.getparent()
-        if parent is None:
-            continue
-        scores[parent] += score
-        grand = parent.getparent()
-        if grand is not None:
-            scores[grand] += score / 2
+        # The parent takes the whole score, the grandparent half, the next level a sixth.
+        for level, ancestor in enumerate(el.iterancestors()):
+            if level >= _SCORE_LEVELS:
+                break
+            scores[ancestor] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
     if not scores:
         return []
     weighted = {}
@@ -302,13 +304,23 @@ def _score_content(body: etree._Element, hidden: set[etree._Element], sizes: _Si
         weighted[el] = (score + weight) * (1 - sizes.density(el))
     if not weighted:
         return []
-    best = max(weighted, key=lambda e: weighted[e])
+    ranked = sorted(weighted, key=lambda e: weighted[e], reverse=True)
+    best = ranked[0]
+    # Several strong candidates under one ancestor: the article is split over wrappers.
+    close = [e for e in ranked[1:_TOP_CANDIDATES] if weighted[e] >= _ALTERNATIVE_SHARE * weighted[best]]
+    if len(close) >= _MIN_ALTERNATIVES:
+        ancestor = best.getparent()
+        while ancestor is not None and ancestor.tag not in ("body", "html"):
+            if sum(1 for e in close if ancestor in set(e.iterancestors())) >= _MIN_ALTERNATIVES:
+                best = ancestor
+                break
+            ancestor = ancestor.getparent()
     if best.tag in ("body", "html"):
         return [best]
     parent = best.getparent()
     if parent is None:
         return [best]
-    threshold = max(10.0, weighted[best] * _SIBLING_SHARE)
+    threshold = max(10.0, weighted.get(best, 0.0) * _SIBLING_SHARE)
     chosen = []
     for sibling in parent:
         if not isinstance(sibling.tag, str) or sibling in hidden:
