@@ -112,6 +112,7 @@ class Rendered:
     lines: tuple[RenderedLine, ...]
     meta: PageMeta
     encoding: str
+    warnings: tuple[str, ...] = ()
 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str, bool]:
@@ -136,10 +137,15 @@ def decode_html(data: bytes, path: str) -> tuple[str, str, bool]:
 def render(markup: str, path: str) -> Rendered:
     """Render decoded HTML (see module docstring)."""
     markup = _XML_DECLARATION.sub("", markup, count=1)
-    try:
-        root = etree.fromstring(markup or "<html></html>", _PARSER)
-    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
-        raise InputError(path, f"the HTML cannot be parsed ({exc})") from None
+    warnings: list[str] = []
+    root = _parse(markup or "<html></html>", path)
+    if root is None or _too_deep():
+        # The parser stops reading below its depth limit; dropping the nesting containers
+        # (their text stays) brings every word back within reach.
+        flat = _CONTAINER_TAG.sub(" ", markup)
+        root = _parse(flat, path)
+        warnings.append("the page nests elements deeper than the parser reads (2048 levels); "
+                        "nesting containers were dropped and their text kept")
     if root is None:
         raise InputError(path, "the HTML page is empty")
     meta = _page_meta(root)
@@ -149,12 +155,27 @@ def render(markup: str, path: str) -> Rendered:
     hidden = _hidden_elements(body)
     sizes = _Sizes.of(body, hidden)
     roles = _roles(body, hidden, sizes)
-    return _Renderer(roles, hidden).run(body, root.getroottree(), meta)
+    rendered = _Renderer(roles, hidden).run(body, root.getroottree(), meta)
+    return Rendered(rendered.text, rendered.lines, rendered.meta, rendered.encoding, tuple(warnings))
 
 
 # A parser that drops comments and processing instructions and never touches the network
-# or the file system (no DTD loading, no entity resolution).
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# or the file system (no DTD loading, no entity resolution); huge_tree lifts libxml2's
+# default limits (256 levels, 10 MB text nodes) to what the library itself can hold.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+_CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|main|font|center|a|b|i|em|strong|small|big|u)\b[^>]*>",
+                            re.I)
+
+
+def _parse(markup: str, path: str) -> etree._Element | None:
+    try:
+        return etree.fromstring(markup, _PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+        raise InputError(path, f"the HTML cannot be parsed ({exc})") from None
+
+
+def _too_deep() -> bool:
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log)
 
 
 @dataclass(frozen=True)

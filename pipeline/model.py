@@ -194,7 +194,7 @@ class Metadata(_Frozen):
 class ParseWarning(_Frozen):
     """Something the pipeline repaired or could not decide; never fatal."""
 
-    code: Literal["homoglyph-repaired", "no-structure", "numbering-gap"]
+    code: Literal["homoglyph-repaired", "no-structure", "numbering-gap", "markup-flattened"]
     message: str
     span: Span | None
 

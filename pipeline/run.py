@@ -35,6 +35,8 @@ def extract(data: bytes, path: str) -> Document:
         text, repairs = normalize_pieces(loaded.text, block.pieces)
         texts.append(text)
         warnings.extend(repairs)
+    if loaded.page is not None:
+        warnings.extend(ParseWarning(code="markup-flattened", message=m, span=None) for m in loaded.page.warnings)
     found = find_metadata(loaded.text, blocks, texts, chrome)
     structure = build_structure(loaded.text, blocks, texts, found.used)
     metadata = found.metadata
