@@ -43,6 +43,8 @@ from .patterns import (
     PHOTO_CREDIT,
     SEPARATOR_RULE,
     ATX_HEADING,
+    BULLET,
+    IMAGE_PLACEHOLDER,
     STRAY_NUMBER,
     TIMESTAMP,
     STRAY_PUNCTUATION,
@@ -64,6 +66,10 @@ _MAX_MASTHEAD_WORDS_PER_LINE = 12
 _MAX_WRAPPER_LINES = 12
 _MIN_LOOSE_FOOTNOTES = 2
 _MAX_INSTITUTION_LINES = 2
+_PAGE_SIGNALS = frozenset({"widget", "menu", "copyright", "site-name", "photo-credit"})
+_MIN_PROSE = 80  # a paragraph this long that reads as sentences is article text
+_SHORT_PENALTY = 25
+_EXTEND_BLOCKS = 2
 _MAX_WRAPPER_LINE = 160
 
 
@@ -100,6 +106,8 @@ def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str,
     _mark_trailing_references(lines, reasons)
     _mark_masthead(lines, reasons)
     _mark_copyright_names(lines, reasons)
+    if media_type == "text/plain" and not page_roles and _looks_like_page_dump(lines, reasons):
+        _mark_outside_main_text(lines, reasons)
     _mark_stray_words(lines, reasons)
 
     removed = tuple(
@@ -398,3 +406,85 @@ def _mark_institution(lines: tuple[Line, ...], reasons: dict[int, str], start: i
                 for ln in above:
                     reasons[ln.index] = "masthead"
             return
+
+
+def _looks_like_page_dump(lines: tuple[Line, ...], reasons: dict[int, str]) -> bool:
+    """A text dump of a web page: page furniture was found (widgets, a menu, a copyright
+    footer, a credit), or a run of three or more short bullet lines (a menu) stands on top."""
+    if any(reason in _PAGE_SIGNALS for reason in reasons.values()):
+        return True
+    content = [ln for ln in lines if not ln.is_empty and not ln.is_blank][: max(10, len(lines) // 5)]
+    run = 0
+    for line in content:
+        short_bullet = BULLET.match(line.raw) is not None and len(line.stripped) <= _MAX_MASTHEAD_LEN // 2
+        run = run + 1 if short_bullet else 0
+        if run >= _MIN_MENU_RUN:
+            return True
+    return False
+
+
+def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
+    """The article in a page dump: the contiguous run of paragraphs with the best score
+    (long sentence-like paragraphs count for, short lines, bullets and image placeholders
+    against), widened by up to two short blocks on each side (title, byline, dateline,
+    attribution). What lies outside is chrome; image placeholders inside are chrome too."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.is_empty or line.is_blank or line.index in reasons:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append(current)
+    if not blocks:
+        return
+    scores = [_prose_score(block) for block in blocks]
+    best, best_range, run, start = 0.0, (0, -1), 0.0, 0
+    for i, score in enumerate(scores):  # Kadane's maximum-sum run
+        if run <= 0:
+            run, start = score, i
+        else:
+            run += score
+        if run > best:
+            best, best_range = run, (start, i)
+    first, last = best_range
+    if last < first:
+        return
+    for step, edge in ((-1, first), (1, last)):
+        taken = 0
+        pos = edge + step
+        while 0 <= pos < len(blocks) and taken < _EXTEND_BLOCKS and not _is_furniture_block(blocks[pos]):
+            taken += 1
+            pos += step
+        if step < 0:
+            first = edge - taken
+        else:
+            last = edge + taken
+    for i, block in enumerate(blocks):
+        for line in block:
+            if not first <= i <= last:
+                reasons[line.index] = "outside-main"
+            elif IMAGE_PLACEHOLDER.match(line.stripped):
+                reasons[line.index] = "image"
+
+
+def _is_furniture_block(block: list[Line]) -> bool:
+    return all(BULLET.match(ln.raw) or IMAGE_PLACEHOLDER.match(ln.stripped) for ln in block)
+
+
+def _prose_score(block: list[Line]) -> float:
+    score = 0.0
+    for line in block:
+        text = line.stripped
+        if IMAGE_PLACEHOLDER.match(text) or (BULLET.match(line.raw) and len(text) < _MIN_PROSE):
+            score -= _SHORT_PENALTY
+        elif len(text) >= _MIN_PROSE and (". " in text or text.endswith((".", ";", ":", ",", "\u201d", "\""))):
+            score += len(text)
+        elif len(text) >= _MIN_PROSE:
+            score += len(text) / 2
+        else:
+            score -= _SHORT_PENALTY
+    return score

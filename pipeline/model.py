@@ -142,6 +142,7 @@ class ChromeLine(TextSpan):
         "caption",
         "stray-number",
         "timestamp",
+        "image",
     ]
 
 

@@ -95,6 +95,10 @@ STRAY_NUMBER = re.compile(f"^{HSPACE}*\\d{{1,3}}{HSPACE}*$")
 # "Updated 5:27 am CST, Wednesday, November 20, 2019", "Published at 1:23 p.m.": a time stamp.
 TIMESTAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:at|on))?\s*:?\s+\S.*\d", re.IGNORECASE)
 
+# "[vw-id-space-vizzion-concept-6-1]", "[INS::INS]", "[ID]": an image or embed placeholder
+# that a page dump prints in brackets.
+IMAGE_PLACEHOLDER = re.compile(r"^\[[^\]\s]{1,80}\]$")
+
 # "Photo: Rixos President Astana", "Image credit - Reuters", "Photo by J. Smith".
 PHOTO_CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|pic|credit|illustration|source\s+of\s+photo)"
