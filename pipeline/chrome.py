@@ -45,6 +45,8 @@ from .patterns import (
     ATX_HEADING,
     BULLET,
     IMAGE_PLACEHOLDER,
+    LINK_ITEM,
+    SECTION_OF_LINKS,
     STRAY_NUMBER,
     TIMESTAMP,
     STRAY_PUNCTUATION,
@@ -69,7 +71,8 @@ _MAX_INSTITUTION_LINES = 2
 _PAGE_SIGNALS = frozenset({"widget", "menu", "copyright", "site-name", "photo-credit"})
 _MIN_PROSE = 80  # a paragraph this long that reads as sentences is article text
 _SHORT_PENALTY = 25
-_EXTEND_BLOCKS = 2
+_EXTEND_BLOCKS = 3
+_WALL = 600.0
 _MAX_WRAPPER_LINE = 160
 
 
@@ -426,19 +429,11 @@ def _looks_like_page_dump(lines: tuple[Line, ...], reasons: dict[int, str]) -> b
 def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
     """The article in a page dump: the contiguous run of paragraphs with the best score
     (long sentence-like paragraphs count for, short lines, bullets and image placeholders
-    against), widened by up to two short blocks on each side (title, byline, dateline,
-    attribution). What lies outside is chrome; image placeholders inside are chrome too."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.is_empty or line.is_blank or line.index in reasons:
-            if current:
-                blocks.append(current)
-                current = []
-            continue
-        current.append(line)
-    if current:
-        blocks.append(current)
+    against, headings of related-links and comment sections strongly against), widened by
+    up to three lines on each side (title, byline, dateline, attribution). What lies outside
+    is chrome; image placeholders inside are chrome too."""
+    # A page dump prints one paragraph per line: lines are the units.
+    blocks = [[line] for line in lines if not line.is_empty and not line.is_blank and line.index not in reasons]
     if not blocks:
         return
     scores = [_prose_score(block) for block in blocks]
@@ -456,7 +451,8 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
     for step, edge in ((-1, first), (1, last)):
         taken = 0
         pos = edge + step
-        while 0 <= pos < len(blocks) and taken < _EXTEND_BLOCKS and not _is_furniture_block(blocks[pos]):
+        while 0 <= pos < len(blocks) and taken < _EXTEND_BLOCKS and not _is_furniture_block(blocks[pos]) \
+                and _prose_score(blocks[pos]) > -_WALL:
             taken += 1
             pos += step
         if step < 0:
@@ -479,7 +475,9 @@ def _prose_score(block: list[Line]) -> float:
     score = 0.0
     for line in block:
         text = line.stripped
-        if IMAGE_PLACEHOLDER.match(text) or (BULLET.match(line.raw) and len(text) < _MIN_PROSE):
+        if SECTION_OF_LINKS.match(text):
+            score -= _WALL  # related links, comments, teasers: the article does not go on here
+        elif IMAGE_PLACEHOLDER.match(text) or LINK_ITEM.match(text) or (BULLET.match(line.raw) and len(text) < _MIN_PROSE):
             score -= _SHORT_PENALTY
         elif len(text) >= _MIN_PROSE and (". " in text or text.endswith((".", ";", ":", ",", "\u201d", "\""))):
             score += len(text)

@@ -99,6 +99,21 @@ TIMESTAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s
 # that a page dump prints in brackets.
 IMAGE_PLACEHOLDER = re.compile(r"^\[[^\]\s]{1,80}\]$")
 
+# "Related stories", "Most read in world news", "3 Comments", "Leave a Reply", "In Pictures":
+# the heading of a page section that is not the article (related links, comments, teasers).
+SECTION_OF_LINKS = re.compile(
+    r"^(?:related(?:\s+\w+){0,2}|recent(?:\s+\w+)?\s+posts|most\s+(?:read|popular|viewed|shared)(?:\s+\w+){0,4}"
+    r"|more\s+(?:stories|news|from\b.*|on\b.*|articles|like\s+this)|you\s+(?:may|might)\s+(?:also\s+)?like"
+    r"|read\s+(?:more|next|also)|trending(?:\s+now)?|popular(?:\s+\w+)?|recommended(?:\s+\w+){0,2}"
+    r"|\d*\s*(?:comments?|responses?|replies)|leave\s+a\s+(?:reply|comment)|join\s+the\s+discussion"
+    r"|in\s+pictures|latest\s+(?:news|stories|posts|videos)|top\s+stories|sponsored(?:\s+\w+)?"
+    r"|story\s+timeline|must\s+read(?:\s+\w+){0,3}|around\s+the\s+web|promoted(?:\s+\w+)?)\s*:?$",
+    re.IGNORECASE,
+)
+
+# "» Preview Autoracing – GP do Brasil 2019", "› Next story": a link item.
+LINK_ITEM = re.compile(r"^[»›→]\s*\S")
+
 # "Photo: Rixos President Astana", "Image credit - Reuters", "Photo by J. Smith".
 PHOTO_CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|pic|credit|illustration|source\s+of\s+photo)"

@@ -59,5 +59,5 @@ def test_seed_counts_from_raw() -> None:
     assert [w.code for w in doc.warnings] == ["homoglyph-repaired"]
     assert doc.sections[2].considerations[0].text.startswith("considering that")
     assert {c.reason for c in doc.chrome} >= {"site-name", "widget", "photo-credit", "separator-rule",
-                                              "outside-main", "copyright", "whitespace-only"}
-    assert {c.text: c.reason for c in doc.chrome}["Translater"] == "outside-main"
+                                              "stray-word", "copyright", "whitespace-only"}
+    assert {c.text: c.reason for c in doc.chrome}["Translater"] == "stray-word"
