@@ -45,6 +45,8 @@ from .patterns import (
     ATX_HEADING,
     BULLET,
     IMAGE_PLACEHOLDER,
+    LABEL,
+    LABEL_ALONE,
     LINK_ITEM,
     SECTION_OF_LINKS,
     STRAY_NUMBER,
@@ -477,6 +479,8 @@ def _prose_score(block: list[Line]) -> float:
         text = line.stripped
         if SECTION_OF_LINKS.match(text):
             score -= _WALL  # related links, comments, teasers: the article does not go on here
+        elif LABEL.match(line.raw) or LABEL_ALONE.match(line.raw) or (text.endswith(":") and len(text.split()) > 3):
+            score += max(len(text), _MIN_PROSE)  # numbered clauses and list introductions are what we extract
         elif IMAGE_PLACEHOLDER.match(text) or LINK_ITEM.match(text) or (BULLET.match(line.raw) and len(text) < _MIN_PROSE):
             score -= _SHORT_PENALTY
         elif len(text) >= _MIN_PROSE and (". " in text or text.endswith((".", ";", ":", ",", "\u201d", "\""))):
