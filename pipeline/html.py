@@ -228,7 +228,11 @@ def _hidden_elements(body: etree._Element) -> set[etree._Element]:
 
 
 def _hint(el: etree._Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
+    """Class, id and role of an element ('' for the many elements that have none)."""
+    attrib = el.attrib
+    if not attrib:
+        return ""
+    return f"{attrib.get('class') or ''} {attrib.get('id') or ''} {attrib.get('role') or ''}".strip()
 
 
 def _roles(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes) -> dict[etree._Element, Role]:
@@ -247,7 +251,7 @@ def _roles(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes) -> 
             continue
         if el.tag in _TAG_ROLES and not (el.tag in ("header", "footer") and _within(el, ("article", "main"))):
             roles[el] = _TAG_ROLES[el.tag]
-        elif el not in main and _CAPTION.search(_hint(el)) and 0 < sizes.text.get(el, 0) <= _MAX_CAPTION:
+        elif el not in main and el.attrib and _CAPTION.search(_hint(el)) and 0 < sizes.text.get(el, 0) <= _MAX_CAPTION:
             roles[el] = "caption"  # photo captions and credits
         elif el in inside_main and el not in main and el.tag in ("ul", "ol", "div", "section", "p", "table") \
                 and _is_furniture(el, sizes):
@@ -276,7 +280,7 @@ def _within(el: etree._Element, tags: tuple[str, ...]) -> bool:
 def _is_furniture(el: etree._Element, sizes: _Sizes) -> bool:
     """Inside the main content: a share bar, a related-links list, a comment box."""
     hint = _hint(el)
-    if _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
+    if hint and _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
         return True
     return el.tag in ("ul", "ol", "div", "section") and sizes.text.get(el, 0) > 0 and sizes.density(el) > 0.5
 
@@ -364,10 +368,10 @@ def _unlikely(body: etree._Element) -> set[etree._Element]:
         el, inside = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        hint = _hint(el)
-        mine = inside or el.tag in ("nav", "aside", "form") or (
-            el.tag not in ("body", "html", "article", "main", "a") and _UNLIKELY.search(hint) is not None
-            and _MAYBE.search(hint) is None)
+        mine = inside or el.tag in ("nav", "aside", "form")
+        if not mine and el.tag not in ("body", "html", "article", "main", "a"):
+            hint = _hint(el)
+            mine = bool(hint) and _UNLIKELY.search(hint) is not None and _MAYBE.search(hint) is None
         if mine:
             out.add(el)
         stack.extend((child, mine) for child in el)
