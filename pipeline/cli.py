@@ -1,6 +1,6 @@
 """The command line: a thin adapter over the library.
 
-    python -m pipeline extract PATH... -o DIR [--check] [--format json|text]
+    python -m pipeline extract PATH... -o DIR [--check] [--format json|text|source]
     python -m pipeline schema [-o FILE]
     python -m pipeline evaluate CORPUS_DIR [--json]
 
@@ -22,11 +22,13 @@ from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 from .errors import PipelineError
+from .load import load
 from .model import json_schema
 from .run import extract
 from .write import to_json, to_text, write_atomic
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_SUFFIXES = {"json": ".json", "text": ".txt", "source": ".source.txt"}
 _DIFF_LINES = 20
 
 
@@ -56,7 +58,7 @@ def _extract(args: argparse.Namespace, err: TextIO) -> int:
     out_dir = Path(args.output)
     written = failed = differing = 0
     produced: set[Path] = set()
-    for job in _inputs(args.paths, out_dir, ".txt" if args.format == "text" else ".json"):
+    for job in _inputs(args.paths, out_dir, _SUFFIXES[args.format]):
         if isinstance(job, str):
             print(f"error: {job}", file=err)
             failed += 1
@@ -67,8 +69,12 @@ def _extract(args: argparse.Namespace, err: TextIO) -> int:
             continue
         produced.add(job.target)
         try:
-            document = extract(job.path.read_bytes(), job.relative)
-            content = to_text(document) if args.format == "text" else to_json(document.model_dump(mode="json"))
+            data = job.path.read_bytes()
+            if args.format == "source":
+                content = load(data, job.relative).text
+            else:
+                document = extract(data, job.relative)
+                content = to_text(document) if args.format == "text" else to_json(document.model_dump(mode="json"))
         except PipelineError as exc:
             print(f"error: {exc}", file=err)
             failed += 1
@@ -88,7 +94,7 @@ def _extract(args: argparse.Namespace, err: TextIO) -> int:
             written += 1
     if args.check:
         if out_dir.is_dir():
-            pattern = "*.txt" if args.format == "text" else "*.json"
+            pattern = "*" + _SUFFIXES[args.format]
             for stale in sorted(p for p in out_dir.rglob(pattern) if p not in produced):
                 print(f"check: {stale} has no input any more", file=err)
                 differing += 1
@@ -165,8 +171,9 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", required=True, metavar="DIR")
     ext.add_argument("--check", action="store_true",
                      help="write nothing; exit 1 with a short diff when DIR differs from a fresh run")
-    ext.add_argument("--format", choices=("json", "text"), default="json",
-                     help="json: the structured document (default); text: the kept main text as plain UTF-8")
+    ext.add_argument("--format", choices=("json", "text", "source"), default="json",
+                     help="json: the structured document (default); text: the kept main text as plain "
+                          "UTF-8; source: the text that spans point into (an HTML page's rendered text)")
     sch = commands.add_parser("schema", help="print (or write) the output JSON Schema",
                               epilog="example: pipeline schema -o schemas/document.schema.json")
     sch.add_argument("-o", "--output", metavar="FILE")

@@ -14,7 +14,9 @@ import pytest
 from pipeline import write
 from pipeline.cli import main
 
-from .conftest import DOCUMENTS, ROOT
+from .conftest import DOCUMENTS, FIXTURES, ROOT
+
+FIXTURES_HTML = FIXTURES / "html"
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -171,3 +173,22 @@ def test_module_entry_point_runs_as_a_subprocess(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "un_style.json").is_file()
+
+
+def test_text_and_source_formats(tmp_path: Path) -> None:
+    page = FIXTURES_HTML / "resolution.html"
+    assert run("extract", str(page), "-o", str(tmp_path), "--format", "text")[0] == 0
+    text = (tmp_path / "resolution.txt").read_text(encoding="utf-8")
+    assert text.startswith("Resolution on Ocean Literacy\n\nThe Assembly,\n\n")
+    assert "1. Decides to proclaim" in text and "(a) to prepare a report" in text and "Home" not in text
+    assert run("extract", str(page), "-o", str(tmp_path), "--format", "source")[0] == 0
+    source = (tmp_path / "resolution.source.txt").read_text(encoding="utf-8")
+    doc = json.loads(run_json(page))
+    start, end = doc["sections"][0]["recommendations"][0]["span"]
+    assert source[start:end] == "Decides to proclaim an International Day of Ocean Literacy;"
+
+
+def run_json(path: Path) -> str:
+    from pipeline.run import extract
+    from pipeline.write import to_json
+    return to_json(extract(path.read_bytes(), path.name).model_dump(mode="json"))
