@@ -50,7 +50,10 @@ from .patterns import (
     LINK_ITEM,
     SECTION_OF_LINKS,
     STRAY_NUMBER,
+    TEASER,
     TIMESTAMP,
+    TRAILING_CREDIT,
+    BYLINE,
     STRAY_PUNCTUATION,
     WIDGET,
 )
@@ -154,6 +157,12 @@ def _line_reason(line: Line) -> str | None:
         return "widget"
     if len(text) <= _MAX_CREDIT_LEN and PHOTO_CREDIT.match(text):
         return "photo-credit"
+    if len(text) <= _MAX_COPYRIGHT_LEN and TRAILING_CREDIT.search(text):
+        return "photo-credit"  # a caption closing with its credit
+    if len(text) <= _MAX_CREDIT_LEN and BYLINE.match(text):
+        return "byline"
+    if len(text) <= _MAX_CREDIT_LEN and TEASER.match(text):
+        return "teaser"
     if len(text) <= _MAX_COPYRIGHT_LEN and COPYRIGHT.search(text) and _looks_like_footer(text):
         return "copyright"
     return None

@@ -31,6 +31,7 @@ from typing import Literal
 from lxml import etree
 
 from .errors import InputError
+from .patterns import SECTION_OF_LINKS
 
 Role = Literal["content", "navigation", "page-header", "page-footer", "sidebar", "form", "footnote",
                "boilerplate", "outside-main", "caption"]
@@ -82,6 +83,8 @@ _CLASS_WEIGHT = 25.0
 _SIBLING_SHARE = 0.2
 _MAX_FOOTNOTE_REF = 4
 _MAX_FOOTNOTE = 2000
+_SECTION_HEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "header"})
+_MAX_SECTION_HEAD = 60
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -256,6 +259,16 @@ def _roles(body: etree._Element, hidden: set[etree._Element], sizes: _Sizes) -> 
         elif el in inside_main and el not in main and el.tag in ("ul", "ol", "div", "section", "p", "table") \
                 and _is_furniture(el, sizes):
             roles[el] = "boilerplate"
+    # 'You may also like...', 'Related stories': a heading inside the main content that opens
+    # a box of other pages; it and what follows it in its container are furniture.
+    for el in inside_main:
+        if isinstance(el.tag, str) and el not in main and el.tag in _SECTION_HEADS \
+                and 0 < sizes.text.get(el, 0) <= _MAX_SECTION_HEAD \
+                and SECTION_OF_LINKS.match(" ".join("".join(el.itertext()).split()).rstrip(".:\u2026 ")):
+            roles[el] = "boilerplate"
+            for sibling in el.itersiblings():
+                if isinstance(sibling.tag, str):
+                    roles[sibling] = "boilerplate"
     for target in _footnote_targets(body):
         if target not in around_main and target not in main and sizes.text.get(target, 0) <= _MAX_FOOTNOTE:
             roles[target] = "footnote"

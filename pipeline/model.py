@@ -143,6 +143,8 @@ class ChromeLine(TextSpan):
         "stray-number",
         "timestamp",
         "image",
+        "byline",
+        "teaser",
     ]
 
 

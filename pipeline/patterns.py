@@ -114,6 +114,21 @@ SECTION_OF_LINKS = re.compile(
 # "» Preview Autoracing – GP do Brasil 2019", "› Next story": a link item.
 LINK_ITEM = re.compile(r"^[»›→]\s*\S")
 
+# "By A. Reporter", "BY JERUSALEM POST STAFF", "Written by Jane Doe": a by-line.
+BYLINE = re.compile(r"^(?:(?:written|words|story|text|reporting)\s+)?by\s+[A-Z][\w.'\u2019\- ,&]{1,70}$", re.IGNORECASE)
+
+# "... have strengthened in size (Image: GETTY )", "... Credit: Getty Images": a caption that
+# ends with its credit.
+TRAILING_CREDIT = re.compile(r"(?:\((?:image|photo|picture|pic|credit)s?\s*:[^()]{1,60}\)|\bcredit\s*:\s*[^.]{1,60})\s*\|?$",
+                             re.IGNORECASE)
+
+# "SEE MORE: Hong Kong protests ...", "READ NEXT: ...", "DON'T MISS": a teaser for another page
+# (a bare section heading like "Related stories" is SECTION_OF_LINKS).
+TEASER = re.compile(
+    r"^(?:(?:see|read|watch|listen)\s+(?:more|also|next)\s*[:\-\u2013]\s*\S|don[\u2019']?t\s+miss\s*:?$|must\s+see\s*:?$)",
+    re.IGNORECASE,
+)
+
 # "Photo: Rixos President Astana", "Image credit - Reuters", "Photo by J. Smith".
 PHOTO_CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|pic|credit|illustration|source\s+of\s+photo)"
@@ -188,8 +203,9 @@ DATELINE = re.compile(
 )
 
 # "8 December 2017", "8 Dec. 2017", "December 8, 2017", "August 2018", "2017-12-08".
-DATE_DMY = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$")
-DATE_MDY = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})$")
+_TIME = r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"  # "10:43", "5.54 p.m. CST"
+DATE_DMY = re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{{3,9}})\.?,?\s+(?P<y>\d{{4}}){_TIME}$")
+DATE_MDY = re.compile(rf"^(?P<m>[A-Za-z]{{3,9}})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}$")
 DATE_MY = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$")
 DATE_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 DATE_NUMERIC = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")  # "29.1.2025"
