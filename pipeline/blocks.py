@@ -301,7 +301,7 @@ def _joined(block: Block, source: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _to_source(index: int, starts: list[tuple[int, int]], block: Block) -> int:
-    for (joined_start, src_start), (s, e) in zip(reversed(starts), reversed(block.pieces)):
+    for (joined_start, src_start), (_, e) in zip(reversed(starts), reversed(block.pieces), strict=True):
         if index >= joined_start:
             return min(src_start + (index - joined_start), e)
     return block.pieces[0][0]

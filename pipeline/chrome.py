@@ -204,9 +204,9 @@ def _mark_copyright_names(lines: tuple[Line, ...], reasons: dict[int, str]) -> N
     if not names:
         return
     for ln in lines:
-        if reasons.get(ln.index, "menu") == "menu" and not ln.is_empty and _is_short_name(ln.stripped):
-            if normalize(ln.stripped).casefold() in names:
-                reasons[ln.index] = "site-name"
+        if (reasons.get(ln.index, "menu") == "menu" and not ln.is_empty and _is_short_name(ln.stripped)
+                and normalize(ln.stripped).casefold() in names):
+            reasons[ln.index] = "site-name"
 
 
 def _mark_stray_words(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
