@@ -220,12 +220,17 @@ class _Sizes:
 # --- roles ----------------------------------------------------------------------------------
 
 def _hidden_elements(body: etree._Element) -> set[etree._Element]:
+    """Elements that show no text: invisible tags, the hidden attribute, aria-hidden, inline
+    display:none / visibility:hidden (their subtrees are skipped when rendering)."""
     out: set[etree._Element] = set()
     for el in body.iter():
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
-        if el.tag in _INVISIBLE or el.get("hidden") is not None or el.get("aria-hidden") == "true" \
-                or _HIDDEN_STYLE.search(el.get("style") or ""):
+        if tag in _INVISIBLE:
+            out.add(el)
+        elif el.attrib and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                            or _HIDDEN_STYLE.search(el.get("style") or "")):
             out.add(el)
     return out
 
@@ -376,18 +381,16 @@ def _unlikely(body: etree._Element) -> set[etree._Element]:
     by tag, and containers whose class or id says comment, sidebar, related, footer ...
     (and not article, body, column, content or main)."""
     out: set[etree._Element] = set()
-    stack = [(body, False)]
-    while stack:
-        el, inside = stack.pop()
-        if not isinstance(el.tag, str):
+    for el in body.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
-        mine = inside or el.tag in ("nav", "aside", "form")
-        if not mine and el.tag not in ("body", "html", "article", "main", "a"):
-            hint = _hint(el)
-            mine = bool(hint) and _UNLIKELY.search(hint) is not None and _MAYBE.search(hint) is None
-        if mine:
+        if el.getparent() in out or tag in ("nav", "aside", "form"):
             out.add(el)
-        stack.extend((child, mine) for child in el)
+        elif el.attrib and tag not in ("body", "html", "article", "main", "a"):
+            hint = _hint(el)
+            if _UNLIKELY.search(hint) and not _MAYBE.search(hint):
+                out.add(el)
     return out
 
 
