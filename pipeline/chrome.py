@@ -54,12 +54,14 @@ from .patterns import (
     TIMESTAMP,
     TRAILING_CREDIT,
     BYLINE,
+    COOKIE_NOTICE,
     STRAY_PUNCTUATION,
     WIDGET,
 )
 
 # Lines longer than these are prose, whatever words they contain.
 _MAX_CREDIT_LEN = 120
+_MAX_COOKIE_NOTICE = 300
 _MAX_COPYRIGHT_LEN = 200
 _MAX_MASTHEAD_LEN = 60
 _MAX_MASTHEAD_WORDS = 6
@@ -161,6 +163,8 @@ def _line_reason(line: Line) -> str | None:
         return "photo-credit"  # a caption closing with its credit
     if len(text) <= _MAX_CREDIT_LEN and BYLINE.match(text):
         return "byline"
+    if len(text) <= _MAX_COOKIE_NOTICE and COOKIE_NOTICE.search(text):
+        return "cookie-notice"
     if len(text) <= _MAX_CREDIT_LEN and TEASER.match(text):
         return "teaser"
     if len(text) <= _MAX_COPYRIGHT_LEN and COPYRIGHT.search(text) and _looks_like_footer(text):

@@ -145,6 +145,7 @@ class ChromeLine(TextSpan):
         "image",
         "byline",
         "teaser",
+        "cookie-notice",
     ]
 
 

@@ -114,6 +114,14 @@ SECTION_OF_LINKS = re.compile(
 # "» Preview Autoracing – GP do Brasil 2019", "› Next story": a link item.
 LINK_ITEM = re.compile(r"^[»›→]\s*\S")
 
+# "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+# "Accept all cookies": a cookie notice.
+COOKIE_NOTICE = re.compile(
+    r"\b(?:we|this\s+(?:site|website)|our\s+(?:site|website))\s+uses?\s+cookies\b|\bcookie\s+(?:policy|settings|preferences|notice|consent)\b"
+    r"|\b(?:accept|allow|reject|manage)\s+(?:all\s+)?cookies\b",
+    re.IGNORECASE,
+)
+
 # "By A. Reporter", "BY JERUSALEM POST STAFF", "Written by Jane Doe": a by-line.
 BYLINE = re.compile(r"^(?:(?:written|words|story|text|reporting)\s+)?by\s+[A-Z][\w.'\u2019\- ,&]{1,70}$", re.IGNORECASE)
 
