@@ -114,13 +114,13 @@ class Rendered:
     text: str
     lines: tuple[RenderedLine, ...]
     meta: PageMeta
-    encoding: str
     warnings: tuple[str, ...] = ()
 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str, bool]:
     """Text, codec and BOM flag: the BOM first, then <meta charset> / http-equiv, then UTF-8;
-    a page that is not valid in its declared codec falls back to cp1252 (the web's default)."""
+    a page that is not valid in its declared codec falls back to cp1252 (the web's default)
+    and, as the last resort, Latin-1, which reads every byte (the codec used is reported)."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -134,7 +134,7 @@ def decode_html(data: bytes, path: str) -> tuple[str, str, bool]:
             return data.decode(codec), codec, False
         except (LookupError, UnicodeDecodeError):
             continue
-    raise InputError(path, "the page is in no encoding it declares, nor UTF-8 or cp1252")  # pragma: no cover
+    return data.decode("latin-1"), "latin-1", False
 
 
 def render(markup: str, path: str) -> Rendered:
@@ -159,7 +159,7 @@ def render(markup: str, path: str) -> Rendered:
     sizes = _Sizes.of(body, hidden)
     roles = _roles(body, hidden, sizes)
     rendered = _Renderer(roles, hidden).run(body, root.getroottree(), meta)
-    return Rendered(rendered.text, rendered.lines, rendered.meta, rendered.encoding, tuple(warnings))
+    return Rendered(rendered.text, rendered.lines, rendered.meta, tuple(warnings))
 
 
 # A parser that drops comments and processing instructions and never touches the network
@@ -462,7 +462,7 @@ class _Renderer:
             if owner not in paths:
                 paths[owner] = tree.getpath(owner)
             lines.append(RenderedLine(start, end, paths[owner], self._role(owner)))
-        return Rendered(text="".join(self.parts), lines=tuple(lines), meta=meta, encoding="")
+        return Rendered(text="".join(self.parts), lines=tuple(lines), meta=meta)
 
     def _write(self, text: str) -> None:
         self.parts.append(text)

@@ -100,6 +100,8 @@ def test_declared_charsets_are_honoured() -> None:
     data = b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>caf\xe9</body></html>'
     assert "caf\u00e9" in decode_html(data, "p.html")[0]
     assert load("\ufeff<html><body><p>x</p></body></html>".encode("utf-8"), "p.html").source.bom
+    # bytes undefined in cp1252 (0x81) still decode, as Latin-1, and the codec says so
+    assert decode_html(b"<html><body><p>\x81x\xe9</p></body></html>", "p.html")[1] == "latin-1"
 
 
 def test_a_page_with_no_visible_text_is_a_clear_error() -> None:
