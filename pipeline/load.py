@@ -64,16 +64,7 @@ def load(data: bytes, path: str) -> Loaded:
             raise UnsupportedFormatError(path, f"this is {kind}, not a text document; give the text or HTML of the page")
     if _looks_like_html(data, path):
         return _load_html(data, path)
-    encoding, bom = _sniff_encoding(data)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            path,
-            f"bytes {exc.start}-{exc.end} are not valid {exc.encoding}"
-            f" ({data[exc.start:exc.end + 3]!r}); save the file as UTF-8",
-            position=exc.start,
-        ) from None
+    text, encoding, bom, confidence = _decode_text(data, path)
     if text.startswith("\ufeff"):  # utf-16/utf-32 codecs keep no BOM, but be sure
         text = text[1:]
     if "\x00" in text:
@@ -88,17 +79,75 @@ def load(data: bytes, path: str) -> Loaded:
         size_bytes=len(data),
         media_type=media_type,
         encoding=encoding,
+        encoding_confidence=confidence,
         bom=bom,
         newline=_newline_style(text),
     )
     return Loaded(text=text, source=source)
 
 
-def _sniff_encoding(data: bytes) -> tuple[str, bool]:
+_UTF16_SAMPLE = 4096
+_UTF16_ZERO_SHARE = 0.4
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when every other byte of the sample is zero on one side."""
+    sample = data[:_UTF16_SAMPLE]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    pairs = len(sample) // 2
+    odd_zeros = sample[1::2].count(0)
+    even_zeros = sample[0::2].count(0)
+    if odd_zeros >= _UTF16_ZERO_SHARE * pairs and even_zeros == 0:
+        return "utf-16-le"
+    if even_zeros >= _UTF16_ZERO_SHARE * pairs and odd_zeros == 0:
+        return "utf-16-be"
+    return None
+
+
+def _decode_text(data: bytes, path: str) -> tuple[str, str, bool, float]:
+    """Text, codec, BOM flag and confidence: a byte-order mark decides; then UTF-16 without a
+    BOM (every other byte zero); then valid UTF-8; then charset-normalizer's best reading
+    (cp1251, koi8-r, cp1252 ...), its confidence reported."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return codec, True
-    return "utf-8", False
+            try:
+                return data.decode(codec), codec, True, 1.0
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"bytes {exc.start}-{exc.end} are not valid {codec} although the file "
+                                       f"starts with its byte-order mark", position=exc.start) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16, False, 1.0
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8", False, 1.0
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    import charset_normalizer  # imported only for the files that need it
+
+    results = list(charset_normalizer.from_bytes(data))
+    best = results[0] if results else None
+    if best is not None:
+        # Single-byte codecs that read the text equally cleanly and whose language evidence is
+        # about as weak: the most widespread one (cp1252) wins.
+        for match in results:
+            if match.encoding == "cp1252" and match.chaos <= best.chaos and best.coherence - match.coherence < 0.1:
+                best = match
+                break
+    if best is None:
+        raise InputError(
+            path,
+            f"bytes {utf8_error.start}-{utf8_error.end} are not valid UTF-8 "
+            f"({data[utf8_error.start:utf8_error.end + 3]!r}) and no other encoding reads the file; "
+            "save it as UTF-8",
+            position=utf8_error.start,
+        )
+    return str(best), best.encoding, False, round(max(0.0, 1.0 - best.chaos), 3)
 
 
 def _looks_like_html(data: bytes, path: str) -> bool:

@@ -39,7 +39,11 @@ class Source(_Frozen):
     media_type: Literal["text/plain", "text/markdown", "text/html"]
     """Format the loader detected by sniffing the content (and the file suffix)."""
     encoding: str
-    """Codec used to decode the bytes, e.g. 'utf-8' or 'utf-8-sig' (UTF-8 with a byte-order mark)."""
+    """Codec used to decode the bytes, e.g. 'utf-8', 'utf-8-sig' (UTF-8 with a byte-order mark),
+    'cp1251' (detected)."""
+    encoding_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    """1.0 when the encoding is certain (a byte-order mark, valid UTF-8, a declared charset
+    that decodes); the detector's confidence when it had to be guessed."""
     bom: bool
     """Whether the input started with a byte-order mark (it is not part of the decoded text)."""
     newline: Literal["LF", "CRLF", "CR", "mixed", "none"]

@@ -50,7 +50,7 @@ def test_bad_inputs_get_one_line_each_and_the_batch_completes(tmp_path: Path) ->
     src = tmp_path / "in"
     src.mkdir()
     (src / "1-empty.txt").write_bytes(b"")
-    (src / "2-latin1.txt").write_bytes("Résolution".encode("latin-1"))
+    (src / "2-noise.txt").write_bytes(bytes(range(128, 256)) * 4)
     (src / "3-good.txt").write_bytes((DOCUMENTS / "un_style.txt").read_bytes())
     (src / "4-pdf.txt").write_bytes(b"%PDF-1.7 binary")
     (src / "5-page.html").write_bytes(b"<html><body><script>var x = 1;</script></body></html>")
@@ -60,7 +60,8 @@ def test_bad_inputs_get_one_line_each_and_the_batch_completes(tmp_path: Path) ->
     lines = [line for line in err.splitlines() if line.startswith("error:")]
     assert lines == [
         "error: 1-empty.txt: the file is empty or holds only whitespace; nothing to extract",
-        "error: 2-latin1.txt:@1: bytes 1-2 are not valid utf-8 (b'\\xe9sol'); save the file as UTF-8",
+        "error: 2-noise.txt:@0: bytes 0-1 are not valid UTF-8 (b'\\x80\\x81\\x82\\x83') and no other encoding "
+        "reads the file; save it as UTF-8",
         "error: 4-pdf.txt: this is a PDF file, not a text document; give the text or HTML of the page",
         "error: 5-page.html: the HTML page has no visible text; nothing to extract",
         f"error: {tmp_path / 'missing'}: no such file or directory",

@@ -37,11 +37,29 @@ def test_empty_or_blank_is_an_input_error(data: bytes) -> None:
         load(data, "x.txt")
 
 
-def test_not_utf8_names_file_and_position() -> None:
+@pytest.mark.parametrize("text, codec", [
+    ("Решение Генеральной Ассамблеи о праве на воду и санитарию", "cp1251"),
+    ("Решение Генеральной Ассамблеи о праве на воду и санитарию", "koi8-r"),
+    ("Résolution sur le droit à l’eau, adoptée à Genève le 3 mars", "cp1252"),
+    ("Resolution on the human right to water and sanitation", "utf-16-le"),
+])
+def test_other_encodings_are_detected_and_reported(text: str, codec: str) -> None:
+    loaded = load(text.encode(codec), "a.txt")
+    assert loaded.text == text
+    assert loaded.source.encoding != "utf-8" and not loaded.source.bom
+    assert 0.0 <= loaded.source.encoding_confidence <= 1.0
+
+
+def test_valid_utf8_is_certain() -> None:
+    assert load("Résolution".encode(), "a.txt").source.encoding_confidence == 1.0
+
+
+def test_bytes_no_encoding_reads_are_an_error_naming_file_and_position() -> None:
     with pytest.raises(InputError) as info:
-        load(b"Resolution\n\xff\xfe bad", "bad.txt")
-    assert info.value.position == 11
-    assert str(info.value).startswith("bad.txt:@11: bytes 11-12 are not valid utf-8")
+        load(bytes(range(128, 256)) * 4, "noise.txt")
+    assert info.value.position == 0
+    assert str(info.value).startswith("noise.txt:@0: bytes 0-1 are not valid UTF-8")
+    assert "no other encoding reads the file" in str(info.value)
 
 
 @pytest.mark.parametrize("data, kind", [
