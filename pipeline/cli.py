@@ -1,6 +1,7 @@
 """The command line: a thin adapter over the library.
 
     python -m pipeline extract PATH... -o DIR [--check] [--format json|text|source]
+                                              [--errors FILE] [--max-bytes N]
     python -m pipeline schema [-o FILE]
     python -m pipeline evaluate CORPUS_DIR [--json]
 
@@ -21,14 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from .errors import PipelineError
+from .errors import InputError, PipelineError
 from .load import load
 from .model import json_schema
 from .run import extract
-from .write import to_json, to_text, write_atomic
+from .write import remove_stale_temporaries, to_json, to_text, write_atomic
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _SUFFIXES = {"json": ".json", "text": ".txt", "source": ".source.txt"}
+DEFAULT_MAX_BYTES = 50_000_000
 _DIFF_LINES = 20
 
 
@@ -54,44 +56,71 @@ def _inputs(paths: Sequence[str], out_dir: Path, suffix: str) -> Iterator[Job | 
             yield f"{given}: no such file or directory"
 
 
+class _Report:
+    """One line on stderr per failed input, and the same facts as JSON Lines for --errors."""
+
+    def __init__(self, err: TextIO, path: str | None) -> None:
+        self.err = err
+        self.handle = open(path, "w", encoding="utf-8") if path else None  # noqa: SIM115 - closed in close()
+        self.failed = 0
+
+    def fail(self, file: str, kind: str, message: str, position: int | None = None) -> None:
+        self.failed += 1
+        print(f"error: {message}", file=self.err)
+        if self.handle:
+            record = {"file": file, "error": kind, "message": message, "position": position}
+            self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.handle.flush()
+
+    def close(self) -> None:
+        if self.handle:
+            self.handle.close()
+
+
 def _extract(args: argparse.Namespace, err: TextIO) -> int:
     out_dir = Path(args.output)
-    written = failed = differing = 0
+    written = differing = with_warnings = 0
     produced: set[Path] = set()
+    report = _Report(err, args.errors)
+    if not args.check:
+        remove_stale_temporaries(out_dir)
     for job in _inputs(args.paths, out_dir, _SUFFIXES[args.format]):
         if isinstance(job, str):
-            print(f"error: {job}", file=err)
-            failed += 1
+            report.fail(job.split(":", 1)[0], "InputError", job)
             continue
         if job.target in produced:
-            print(f"error: {job.relative}: its output {job.target} is already produced by another input", file=err)
-            failed += 1
+            report.fail(job.relative, "InputError",
+                        f"{job.relative}: its output {job.target} is already produced by another input")
             continue
         produced.add(job.target)
         try:
+            size = job.path.stat().st_size
+            if size > args.max_bytes:
+                raise InputError(job.relative, f"the file is {size} bytes, over the limit of {args.max_bytes} "
+                                               "(raise it with --max-bytes)")
             data = job.path.read_bytes()
             if args.format == "source":
                 content = load(data, job.relative).text
             else:
                 document = extract(data, job.relative)
+                with_warnings += bool(document.warnings)
                 content = to_text(document) if args.format == "text" else to_json(document.model_dump(mode="json"))
         except PipelineError as exc:
-            print(f"error: {exc}", file=err)
-            failed += 1
+            report.fail(job.relative, type(exc).__name__, str(exc), exc.position)
             continue
         except OSError as exc:
-            print(f"error: {job.relative}: cannot read it ({exc.strerror})", file=err)
-            failed += 1
+            report.fail(job.relative, "OSError", f"{job.relative}: cannot read it ({exc.strerror})")
             continue
         except Exception as exc:  # a bug must not stop the batch; report it as one line
-            print(f"error: {job.relative}: internal error {type(exc).__name__}: {exc}", file=err)
-            failed += 1
+            report.fail(job.relative, type(exc).__name__, f"{job.relative}: internal error {type(exc).__name__}: {exc}")
             continue
         if args.check:
             differing += _compare(job.target, content, err)
         else:
             write_atomic(job.target, content)
             written += 1
+    report.close()
+    failed = report.failed
     if args.check:
         if out_dir.is_dir():
             pattern = "*" + _SUFFIXES[args.format]
@@ -101,7 +130,8 @@ def _extract(args: argparse.Namespace, err: TextIO) -> int:
         verdict = "up to date" if not differing else f"{differing} file(s) differ"
         print(f"check: {len(produced)} document(s), {verdict}, {failed} failed", file=err)
     else:
-        print(f"extract: {written} document(s) written to {out_dir}, {failed} failed", file=err)
+        print(f"extract: {written} document(s) written to {out_dir} ({with_warnings} with warnings), "
+              f"{failed} failed", file=err)
     return 1 if failed or differing else 0
 
 
@@ -171,6 +201,10 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", required=True, metavar="DIR")
     ext.add_argument("--check", action="store_true",
                      help="write nothing; exit 1 with a short diff when DIR differs from a fresh run")
+    ext.add_argument("--errors", metavar="FILE", help="also write every failure as JSON Lines "
+                     "(file, error, message, position) to FILE")
+    ext.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                     help=f"refuse inputs larger than N bytes (default {DEFAULT_MAX_BYTES})")
     ext.add_argument("--format", choices=("json", "text", "source"), default="json",
                      help="json: the structured document (default); text: the kept main text as plain "
                           "UTF-8; source: the text that spans point into (an HTML page's rendered text)")

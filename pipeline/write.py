@@ -20,9 +20,12 @@ def to_json(instance: Any) -> str:
     return json.dumps(instance, ensure_ascii=False, indent=2) + "\n"
 
 
+TEMP_SUFFIX = ".pipeline-tmp"
+
+
 def write_atomic(target: Path, content: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
@@ -32,6 +35,16 @@ def write_atomic(target: Path, content: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Temporary files a killed run left behind (never a finished output); returns how many."""
+    if not folder.is_dir():
+        return 0
+    stale = list(folder.rglob(f".*{TEMP_SUFFIX}"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
 
 
 def to_text(doc: Document) -> str:
