@@ -158,13 +158,14 @@ COPYRIGHT_NOISE = re.compile(
     re.IGNORECASE,
 )
 
-# Clause labels at the start of a line. Each alternative is one label style:
+# Clause labels at the start of a line (numbers up to five digits: long lists exist).
+# Each alternative is one label style:
 #   "1)"  "12."  "1\."  "(1)"  "a)"  "b."  "(c)"  "iv)"  "(iv)"  "(A)"  "A."
 # followed by whitespace (so "2.5 million" and "1)x" are not labels).
 LABEL = re.compile(
     f"^{HSPACE}*(?P<label>"
-    r"\((?P<pnum>\d{1,3})\)"
-    r"|(?P<num>\d{1,3})(?P<numpunct>\\?[.)])"
+    r"\((?P<pnum>\d{1,5})\)"
+    r"|(?P<num>\d{1,5})(?P<numpunct>\\?[.)])"
     r"|\((?P<plet>[a-z]{1,4}|[A-Z])\)"
     r"|(?P<let>[a-z]{1,4}|[A-Z])(?P<letpunct>[.)])"
     f"){HSPACE}+(?=\\S)"
@@ -180,7 +181,7 @@ INDENTED_NOTE = re.compile(f"^{HSPACE}+\\(\\d{{1,3}}\\){HSPACE}{{2,}}\\S")
 
 # "1. ", "(a)", "iv)" alone on a line: PDF text often prints the label on a line of its own.
 LABEL_ALONE = re.compile(
-    f"^{HSPACE}*(?P<label>\\((?P<pnum>\\d{{1,3}})\\)|(?P<num>\\d{{1,3}})(?P<numpunct>\\\\?[.)])"
+    f"^{HSPACE}*(?P<label>\\((?P<pnum>\\d{{1,5}})\\)|(?P<num>\\d{{1,5}})(?P<numpunct>\\\\?[.)])"
     f"|\\((?P<plet>[a-z]{{1,4}}|[A-Z])\\)|(?P<let>[a-z]{{1,4}}|[A-Z])(?P<letpunct>[.)])){HSPACE}*$"
 )
 

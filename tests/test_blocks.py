@@ -29,7 +29,7 @@ def test_labels(line: str, printed: str, value: str | None, kind: str) -> None:
     assert line[label.span[0]:label.span[1]] == printed
 
 
-@pytest.mark.parametrize("line", ["2.5 million people", "1)x", "etc. and so on", "*Recalling* the", "2017. A year", "Mr. Smith"])
+@pytest.mark.parametrize("line", ["2.5 million people", "1)x", "etc. and so on", "*Recalling* the", "Mr. Smith"])
 def test_not_labels(line: str) -> None:
     assert read_label(Line(0, 0, len(line), line)) is None
 
@@ -59,3 +59,20 @@ def test_labels_and_colons_start_blocks() -> None:
 def test_lower_case_run_on_joins_lines() -> None:
     text = "Considering that the measures were not carried out in full and\nthat the situation is worse,\n"
     assert len(_texts(text)) == 1
+
+
+def test_a_year_opening_a_paragraph_is_narrative_not_a_list() -> None:
+    from pipeline.run import extract
+
+    doc = extract(b"Council news\n\n2017. The year in which the council met more often than ever.\n\n"
+                  b"It met twelve times in all, twice in December.\n", "y.txt")
+    assert doc.sections == []
+    assert doc.paragraphs[0].text == "2017. The year in which the council met more often than ever."
+
+
+def test_lists_longer_than_999_items_go_on() -> None:
+    from pipeline.run import extract
+
+    text = "The Council,\n\n" + "".join(f"{i}. Decides item {i};\n" for i in range(1, 1201))
+    doc = extract(text.encode(), "long.txt")
+    assert [r.number for r in doc.sections[0].recommendations][-2:] == ["1199", "1200"]
