@@ -13,8 +13,9 @@ import re
 # figure space, ideographic space, zero-width characters.
 HSPACE = "[ \\t\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff]"
 
-# "\r\n", "\r" or "\n": the line terminators we split on (offsets are kept exact).
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# "\r\n", "\r", "\n", and the other line breaks text carries: form feed (a PDF page break),
+# vertical tab, file/group/record separators, NEL, U+2028 and U+2029 (offsets stay exact).
+LINE_BREAK = re.compile("\r\n|[\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 
 # "   " / "\u00a0 \u00a0": a line with nothing but whitespace.
 BLANK_LINE = re.compile(f"^{HSPACE}*$")

@@ -94,3 +94,36 @@ def test_documents() -> list[tuple[str, Path]]:
 
 
 test_documents.__test__ = False  # type: ignore[attr-defined]
+
+
+def check_invariants(doc: Document, source: str) -> None:
+    """What must hold for every document: spans in range; every span's slice (chrome lines
+    blanked) normalizes to the item's text; labels slice to themselves; every non-blank
+    source line is accounted for; normalizing a text again changes nothing."""
+    from pipeline.lines import split_lines
+    from pipeline.normalize import normalize
+
+    blanked = list(source)
+    for chrome in doc.chrome:
+        for i in range(*chrome.span):
+            blanked[i] = " "
+    blank = "".join(blanked)
+    covered = bytearray(len(source) + 1)
+    for kind, text, (start, end) in all_spans(doc):
+        assert 0 <= start <= end <= len(source), (kind, text)
+        covered[start:end] = b"\x01" * (end - start)
+        if kind == "label":
+            assert source[start:end] == text
+        elif kind in ("chrome", "publisher"):
+            assert normalize(source[start:end]) == text
+        elif kind == "recommendation" and text == "":
+            assert not normalize(blank[start:end])
+        else:
+            assert normalize(blank[start:end]) == text, (kind, text)
+        if text is not None:
+            assert normalize(text) == text or kind in ("label",), (kind, text)
+    for line in split_lines(source):
+        if line.is_empty or line.is_blank:
+            continue
+        start, end = line.content_span()
+        assert any(covered[start:end]), f"line {line.index + 1} is lost: {line.raw!r}"

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.lines import split_lines
 from pipeline.load import load
 from pipeline.model import Document
 from pipeline.normalize import normalize
@@ -23,7 +22,7 @@ from pipeline.run import extract
 from pipeline.validate import is_valid, schema_errors
 from pipeline.write import to_json
 
-from .conftest import all_spans, test_documents
+from .conftest import all_spans, check_invariants, test_documents
 
 DOCS = test_documents()
 
@@ -44,38 +43,9 @@ def test_output_validates_and_round_trips(name: str, path: Path) -> None:
 
 
 @pytest.mark.parametrize("name, path", DOCS, ids=[d[0] for d in DOCS])
-def test_spans_cover_their_text(name: str, path: Path) -> None:
+def test_spans_cover_their_text_and_every_line_is_accounted_for(name: str, path: Path) -> None:
     doc = _extract(path)
-    source = load(path.read_bytes(), path.name).text
-    blanked = list(source)
-    for chrome in doc.chrome:
-        for i in range(*chrome.span):
-            blanked[i] = " "
-    blank = "".join(blanked)
-    for kind, text, (start, end) in all_spans(doc):
-        assert 0 <= start <= end <= len(source), (kind, text)
-        if kind == "label":
-            assert source[start:end] == text
-        elif kind in ("chrome", "publisher"):  # the publisher is read off a chrome line
-            assert normalize(source[start:end]) == text
-        elif kind == "recommendation" and text == "":
-            assert start == end or not normalize(blank[start:end])
-        else:
-            assert normalize(blank[start:end]) == text, (kind, text)
-
-
-@pytest.mark.parametrize("name, path", DOCS, ids=[d[0] for d in DOCS])
-def test_every_line_is_accounted_for(name: str, path: Path) -> None:
-    doc = _extract(path)
-    source = load(path.read_bytes(), path.name).text
-    covered = bytearray(len(source) + 1)
-    for _, _, (start, end) in all_spans(doc):
-        covered[start:end] = b"\x01" * (end - start)
-    for line in split_lines(source):
-        if line.is_empty or line.is_blank:
-            continue
-        start, end = line.content_span()
-        assert any(covered[start:end]), f"line {line.index + 1} is lost: {line.raw!r}"
+    check_invariants(doc, load(path.read_bytes(), path.name).text)
 
 
 @pytest.mark.parametrize("name, path", DOCS, ids=[d[0] for d in DOCS])
