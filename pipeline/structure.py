@@ -44,6 +44,7 @@ _FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
 _MAX_LEAD_IN_CHARS = 80
 _MAX_NOTE_CHARS = 40
 _MAX_INTERSTITIAL = 2
+_SAME_LINE_GAP = 200  # a label and its text on one line
 _INTRO_ENDINGS = (":", " -", "\u2014", "\u2013")
 
 
@@ -110,9 +111,15 @@ def build_structure(source: str, blocks: list[Block], texts: list[str], used: fr
     for i, b in enumerate(blocks):
         if i not in taken:
             text, span = _whole(source, b, texts[i])
-            if b.label is not None:  # a numbered narrative paragraph keeps its number
+            if b.label is not None:  # a numbered narrative paragraph keeps its number, as printed
+                pieces = list(b.whole())
+                if pieces and pieces[0][0] - b.label.span[1] <= _SAME_LINE_GAP and "\n" not in source[
+                        b.label.span[1]:pieces[0][0]]:
+                    pieces[0] = (b.label.span[0], pieces[0][1])
+                else:
+                    pieces.insert(0, b.label.span)
+                text = normalize_pieces(source, pieces)[0]
                 span = (b.label.span[0], span[1])
-                text = f"{b.label.printed} {text}".strip()
             paragraphs.append(Paragraph(text=text, span=span, role="heading" if is_heading_like(b, texts[i]) else "body"))
     if not sections:
         warnings.append(ParseWarning(code="no-structure", span=None,
