@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: extract test schema golden check bench clean
+.PHONY: extract test schema golden check bench fuzz clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,19 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 ## bench: chrome stripping on ../shared/bench, the pipeline and trafilatura side by side
 bench: $(BENCH_STAMP)
 	$(PY) bench/chrome_bench.py --json bench/last-run.json
+
+FUZZ_STAMP := $(VENV)/.fuzz-installed
+SECONDS ?= 60
+
+$(FUZZ_STAMP): $(STAMP) requirements-fuzz.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-fuzz.lock
+	touch $@
+
+## fuzz: coverage-guided fuzzing of the text and HTML paths for SECONDS (default 60)
+fuzz: $(FUZZ_STAMP)
+	mkdir -p fuzz/corpus fuzz/crashes
+	cp -n tests/fixtures/documents/*.txt tests/fixtures/documents/*.md tests/fixtures/html/* raw/* fuzz/corpus/ 2>/dev/null || true
+	cd fuzz/crashes && ../../$(PY) ../fuzz_pipeline.py -max_total_time=$(SECONDS) -rss_limit_mb=4096 -max_len=65536 ../corpus
 
 clean:
 	rm -rf $(VENV) build *.egg-info
