@@ -150,7 +150,7 @@ COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserve
 
 # Names inside a copyright line: "© copyright 2011-2017| The Diplomatic Society| All ..."
 # and "Copyright 2021 Example News. All rights reserved." split on "|", "·", "." into fields.
-COPYRIGHT_FIELD_SEPARATOR = re.compile(r"\s*(?:[|·•]|\.(?:\s|$))\s*")
+COPYRIGHT_FIELD_SEPARATOR = re.compile(r"[|·•]|\.(?=\s|$)")  # fields are stripped afterwards
 
 # The non-name parts of a copyright field: "©", "(c)", "copyright", years "2011-2017", "all
 # rights reserved", "by".
@@ -272,7 +272,7 @@ TRAILING_FORMULA = re.compile(
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 # " [matter omitted]", " [...]": an editor's note closing a line.
-TRAILING_NOTE = re.compile(r"\s*\[[^\]\[]{1,40}\]$")
+TRAILING_NOTE = re.compile(r"\[[^\]\[]{1,40}\]$")  # what is left is stripped afterwards
 
 # "... reconsiders its position", "… and further": text that takes up where it was cut.
 ELLIPSIS_START = re.compile(r"^(?:\.\.\.|\u2026)\s")

@@ -82,7 +82,7 @@ def is_formula(block: Block, text: str) -> bool:
     naming who acts."""
     if block.label is not None:
         return False
-    text = TRAILING_NOTE.sub("", text)  # 'The General Assembly, [matter omitted]'
+    text = TRAILING_NOTE.sub("", text).rstrip()  # 'The General Assembly, [matter omitted]'
     bare = text.lstrip("*_'\"“‘")
     words = bare.rstrip(",:*_ ").split()
     if not bare[:1].isupper() or not words or len(words) > _MAX_FORMULA_WORDS or is_preambular(lead(text)):
