@@ -6,12 +6,16 @@ Postconditions:
 - The media type is sniffed from the content first, the suffix second; an HTML page is
   rendered to its visible text (html.py) and that text is what spans point into.
 - Anything that is not a readable text document raises `InputError` naming the file.
+- Mojibake (UTF-8 once read as cp1252 and saved again: 'Ã©') is repaired only when the
+  whole text turns back into valid UTF-8; `source.mojibake_repaired_from` says so, and the
+  repaired text is what spans point into.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -67,6 +71,7 @@ def load(data: bytes, path: str) -> Loaded:
     text, encoding, bom, confidence = _decode_text(data, path)
     if text.startswith("\ufeff"):  # utf-16/utf-32 codecs keep no BOM, but be sure
         text = text[1:]
+    text, mojibake = repair_mojibake(text)
     if "\x00" in text:
         raise InputError(path, "the text contains NUL characters; this looks like a binary file",
                          position=text.index("\x00"))
@@ -82,12 +87,35 @@ def load(data: bytes, path: str) -> Loaded:
         encoding_confidence=confidence,
         bom=bom,
         newline=_newline_style(text),
+        mojibake_repaired_from=mojibake,
     )
     return Loaded(text=text, source=source)
 
 
 _UTF16_SAMPLE = 4096
 _UTF16_ZERO_SHARE = 0.4
+
+
+# 'Ã©', 'Ã¨', 'â€™', 'Ð°', 'Ñ\x81': UTF-8 bytes read as cp1252 or Latin-1, two or three
+# characters standing for one.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                       "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Text whose UTF-8 was once read as cp1252 (or Latin-1) and saved again: repaired only
+    when certain, that is when the whole text turns back into valid UTF-8 and no mojibake is
+    left. Returns the text and the codec it was repaired from (None when left as it was)."""
+    if _MOJIBAKE.search(text) is None:
+        return text, None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            repaired = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if _MOJIBAKE.search(repaired) is None and len(repaired) < len(text):
+            return repaired, codec
+    return text, None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -48,6 +48,9 @@ class Source(_Frozen):
     """Whether the input started with a byte-order mark (it is not part of the decoded text)."""
     newline: Literal["LF", "CRLF", "CR", "mixed", "none"]
     """Line-ending convention found in the input (of the rendered text, for HTML)."""
+    mojibake_repaired_from: str | None = None
+    """The codec a mojibake text was repaired from ('cp1252'), or null; when set, spans point
+    into the repaired text."""
     text_form: Literal["decoded", "rendered-html"] = "decoded"
     """What spans point into: the decoded input itself, or, for an HTML page, its visible text
     as rendered by the pipeline (see `source_map` for the element of every line)."""
@@ -202,7 +205,7 @@ class Metadata(_Frozen):
 class ParseWarning(_Frozen):
     """Something the pipeline repaired or could not decide; never fatal."""
 
-    code: Literal["homoglyph-repaired", "no-structure", "numbering-gap", "markup-flattened"]
+    code: Literal["homoglyph-repaired", "no-structure", "numbering-gap", "markup-flattened", "mojibake-repaired"]
     message: str
     span: Span | None
 

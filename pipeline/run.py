@@ -37,6 +37,11 @@ def extract(data: bytes, path: str) -> Document:
         warnings.extend(repairs)
     if loaded.page is not None:
         warnings.extend(ParseWarning(code="markup-flattened", message=m, span=None) for m in loaded.page.warnings)
+    if loaded.source.mojibake_repaired_from:
+        warnings.append(ParseWarning(
+            code="mojibake-repaired", span=None,
+            message=f"the text was UTF-8 read as {loaded.source.mojibake_repaired_from} and saved again; "
+                    "it was turned back into the original characters"))
     found = find_metadata(loaded.text, blocks, texts, chrome)
     structure = build_structure(loaded.text, blocks, texts, found.used)
     metadata = found.metadata

@@ -93,3 +93,22 @@ def test_markdown_by_front_matter_and_by_suffix() -> None:
 @pytest.mark.parametrize("text, style", [("a\nb", "LF"), ("a\r\nb", "CRLF"), ("a\rb", "CR"), ("a\nb\r\nc", "mixed"), ("a", "none")])
 def test_newline_style(text: str, style: str) -> None:
     assert load(text.encode(), "a.txt").source.newline == style
+
+
+@pytest.mark.parametrize("original", [
+    "Résolution adoptée à Genève — l’eau pour tous",
+    "Решение Генеральной Ассамблеи",
+])
+def test_mojibake_is_repaired_when_certain(original: str) -> None:
+    garbled = original.encode("utf-8").decode("cp1252", errors="strict") if original[0] == "R" and "é" in original \
+        else original.encode("utf-8").decode("latin-1")
+    loaded = load(garbled.encode("utf-8"), "m.txt")
+    assert loaded.text == original
+    assert loaded.source.mojibake_repaired_from in ("cp1252", "latin-1")
+
+
+def test_text_that_only_looks_like_mojibake_is_left_alone() -> None:
+    # Real words with a capital A-tilde before a symbol, mixed with text cp1252 cannot hold.
+    text = "PRÃ–TOTYPE 'Ã©' explained in Русский text"
+    loaded = load(text.encode("utf-8"), "m.txt")
+    assert loaded.text == text and loaded.source.mojibake_repaired_from is None
