@@ -38,9 +38,10 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.lock
 	touch $@
 
-## bench: chrome stripping on ../shared/bench, the pipeline and trafilatura side by side
+## bench: chrome stripping on ../shared/bench (the pipeline and trafilatura side by side), time against size
 bench: $(BENCH_STAMP)
 	$(PY) bench/chrome_bench.py --json bench/last-run.json
+	$(PY) bench/size_bench.py --json bench/last-size-run.json
 
 FUZZ_STAMP := $(VENV)/.fuzz-installed
 SECONDS ?= 60
