@@ -451,14 +451,18 @@ def split_governing_verb(block: Block, source: str) -> Block:
     return Block(item.pieces, item.label, block.gap_before, block.line_count, False, head.pieces)
 
 
+# "...; and 11. DECIDES": a paragraph number run into the paragraph before (group n).
+_RUN_IN_NUMBER = re.compile(r"[;,](?:\s+(?:and|or))?\s+(?=(?P<n>\d{1,5})\\?[.)]\s+[A-Z'\"\u2018\u201c])")
+
+
 def split_inline_numbers(block: Block, source: str) -> list[Block]:
     """'... capital investment, and 8. The intention ...': the next paragraph number run into
     a numbered paragraph after a comma or semicolon (and 'and') starts the next item."""
     if block.label is None or block.label.kind != "number" or block.label.value is None:
         return [block]
     text, starts = _joined(block, source)
-    number = int(block.label.value) + 1
-    match = re.search(rf"[;,](?:\s+(?:and|or))?\s+(?={number}\\?[.)]\s+[A-Z'\"\u2018\u201c])", text)
+    number = str(int(block.label.value) + 1)
+    match = next((m for m in _RUN_IN_NUMBER.finditer(text) if m.group("n") == number), None)
     if not match:
         return [block]
     cut = _cut_before_label(block, source, _to_source(match.end(), starts, block))
