@@ -58,7 +58,7 @@ def _real_documents() -> list[bytes]:
     docs = [p.read_bytes() for p in sorted(DOCUMENTS.iterdir()) if not p.name.endswith(".json")]
     docs += [p.read_bytes() for p in sorted(RAW.iterdir())]
     if CORPUS.exists():
-        docs += [p.read_bytes() for p in sorted(CORPUS.glob("*/raw.txt"))]
+        docs += [p.read_bytes() for p in sorted(CORPUS.glob("*/raw.*"))]
     return docs
 
 
