@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .blocks import Block
 from .chrome import ChromeResult
 from .model import DateValue, Metadata, TextSpan
+from .normalize import normalize
 from .patterns import CLAUSE_END, DATE_DMY, DATE_ISO, DATE_MDY, DATE_MY, DATE_NUMERIC, DATELINE, HEADING_LEAD_IN
 from .shapes import is_formula, is_heading_like, is_never_title
 
@@ -96,16 +97,16 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
             used.add(i)
             continue
         if i < first_item and date is None:
-            match = DATELINE.match(texts[i])
-            iso = parse_date(match.group("date")) if match else None
+            # Matched on the printed line, so that the spans are the printed ones whatever
+            # spaces it uses; the texts are normalized.
+            line_start = blocks[i].text_start
+            match = DATELINE.match(source[line_start:blocks[i].end])
+            iso = parse_date(normalize(match.group("date"))) if match else None
             if match and iso:
-                line_start = blocks[i].text_start
-                raw = source[line_start:blocks[i].end]
-                p_end = raw.find(",")
-                place = TextSpan(text=match.group("place"), span=(line_start, line_start + p_end))
-                d_start = line_start + raw.find(match.group("date")[:4], p_end)
-                date = DateValue(text=match.group("date"), span=(d_start, d_start + len(match.group("date"))),
-                                 iso=iso, role="dateline")
+                place_span = (line_start + match.start("place"), line_start + match.end("place"))
+                date_span = (line_start + match.start("date"), line_start + match.end("date"))
+                place = TextSpan(text=normalize(match.group("place")), span=place_span)
+                date = DateValue(text=normalize(match.group("date")), span=date_span, iso=iso, role="dateline")
                 dates.append(date)
                 used.add(i)
 

@@ -38,7 +38,7 @@ from .shapes import is_formula as _is_formula
 from .shapes import is_heading_like, is_never_title, lead, shape_text
 from .model import Consideration, Paragraph, ParseWarning, Recommendation, Section, TextSpan
 from .normalize import normalize_pieces
-from .patterns import BRACKETED_LINE, ELLIPSIS_START, HEADING_LEAD_IN, LEAD_WORDS, PARENTHESISED_LINE, ROMAN
+from .patterns import BRACKETED_LINE, ELLIPSIS_START, HEADING_LEAD_IN, LEAD_WORDS, LINE_BREAK, PARENTHESISED_LINE, ROMAN
 
 _FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
 _MAX_LEAD_IN_CHARS = 80
@@ -112,13 +112,7 @@ def build_structure(source: str, blocks: list[Block], texts: list[str], used: fr
         if i not in taken:
             text, span = _whole(source, b, texts[i])
             if b.label is not None:  # a numbered narrative paragraph keeps its number, as printed
-                pieces = list(b.whole())
-                if pieces and pieces[0][0] - b.label.span[1] <= _SAME_LINE_GAP and "\n" not in source[
-                        b.label.span[1]:pieces[0][0]]:
-                    pieces[0] = (b.label.span[0], pieces[0][1])
-                else:
-                    pieces.insert(0, b.label.span)
-                text = normalize_pieces(source, pieces)[0]
+                text = _labelled_text(source, b)
                 span = (b.label.span[0], span[1])
             paragraphs.append(Paragraph(text=text, span=span, role="heading" if is_heading_like(b, texts[i]) else "body"))
     if not sections:
@@ -135,6 +129,18 @@ def _whole(source: str, block: Block, text: str) -> tuple[str, tuple[int, int]]:
         return text, (block.text_start, block.end)
     pieces = block.whole()
     return normalize_pieces(source, pieces)[0], (pieces[0][0], pieces[-1][1])
+
+
+def _labelled_text(source: str, block: Block) -> str:
+    """The block's text with its label as printed: '(1)The ...' stays glued, '1. The' spaced."""
+    assert block.label is not None
+    pieces = list(block.whole())
+    label = block.label.span
+    if pieces and pieces[0][0] - label[1] <= _SAME_LINE_GAP and not LINE_BREAK.search(source, label[1], pieces[0][0]):
+        pieces[0] = (label[0], pieces[0][1])
+    else:
+        pieces.insert(0, label)
+    return normalize_pieces(source, pieces)[0]
 
 
 def _connectives(source: str, block: Block) -> list[TextSpan]:
@@ -409,8 +415,12 @@ def _clause_groups(blocks: list[Block], texts: list[str], idx: list[int],
 
 def _consideration(source: str, blocks: list[Block], texts: list[str], group: list[int]) -> Consideration:
     first = blocks[group[0]]
+    # Later blocks of the group (a recital's sub-items) keep their labels as printed.
+    parts = [texts[group[0]]]
+    for c in group[1:]:
+        parts.append(_labelled_text(source, blocks[c]) if blocks[c].label else texts[c])
     return Consideration(
-        text=" ".join(texts[c] for c in group), span=(first.text_start, blocks[group[-1]].end),
+        text=" ".join(p for p in parts if p), span=(first.text_start, blocks[group[-1]].end),
         label=first.label.printed if first.label else None, label_span=first.label.span if first.label else None,
         lead=lead(texts[group[0]]), connectives=[x for c in group for x in _connectives(source, blocks[c])],
     )
