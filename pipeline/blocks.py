@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .chrome import ChromeResult
 from .lines import Line
+from .normalize import normalize_pieces
 from .lexicon import PREAMBULAR_FIRST_WORDS, is_operative, is_preambular, lead_of
 from .patterns import (
     ARTICLE_LABEL,
@@ -38,12 +39,14 @@ from .patterns import (
     LABEL_ALONE,
     LEAD_WORDS,
     LEADING_FORMULA,
+    LINE_BREAK,
     LINE_END_PUNCTUATION,
     ROMAN,
     RUN_ON_NUMBER,
     TRAILING_FORMULA,
 )
 
+_SAME_LINE_GAP = 200  # a label and its text on one line
 _BREAKING_CHROME = frozenset({"whitespace-only", "separator-rule", "front-matter"})
 _PAGE_FURNITURE = frozenset({"footnote", "page-number", "running-header"})
 _WRAP_PERCENTILE = 0.9
@@ -515,3 +518,35 @@ def refine(blocks: list[Block], source: str) -> list[Block]:
         for part in split_run_in_formula(split_governing_verb(piece, source), source)
         for item in split_inline_numbers(part, source)
     ]
+
+
+def with_printed_label(source: str, block: Block, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`pieces` with the block's label in front as printed: a label glued to its text on the
+    same line ('(1)The') widens the first piece, so no space is put between them."""
+    if block.label is None:
+        return pieces
+    label = block.label.span
+    pieces = sorted(pieces)
+    between = any(label[1] <= c[0] < pieces[0][0] for c in block.connectives) if pieces else True
+    if pieces and pieces[0][0] - label[1] <= _SAME_LINE_GAP and not between \
+            and not LINE_BREAK.search(source, label[1], pieces[0][0]):
+        return [(label[0], pieces[0][1]), *pieces[1:]]
+    return [label, *pieces]
+
+
+def text_of_group(source: str, group: list[Block], with_labels: bool = False) -> tuple[str, list[tuple[int, int]]]:
+    """The text of something printed over several blocks (a title, a heading, an item with
+    follow-on paragraphs, a recital with sub-items), and the spans of its edge connectives.
+    Formula words are connectives only at the outer edges; between the blocks they are text,
+    and so are the labels of later blocks when `with_labels` (as printed: '(2)It' stays
+    glued). The text then matches the source from the first block's text to the last's end."""
+    pieces: list[tuple[int, int]] = []
+    edges: list[tuple[int, int]] = []
+    last = len(group) - 1
+    for i, block in enumerate(group):
+        lead = [c for c in block.connectives if c[1] <= block.pieces[0][0]]
+        tail = [c for c in block.connectives if c[0] >= block.pieces[-1][1]]
+        own = with_printed_label(source, block, list(block.pieces)) if i > 0 and with_labels else list(block.pieces)
+        pieces += (lead if i > 0 else []) + own + (tail if i < last else [])
+        edges += (lead if i == 0 else []) + (tail if i == last else [])
+    return normalize_pieces(source, sorted(pieces))[0], sorted(edges)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .blocks import Block
+from .blocks import Block, text_of_group
 from .chrome import ChromeResult
 from .model import DateValue, Metadata, TextSpan
 from .normalize import normalize
@@ -122,8 +122,11 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
             dangling = HEADING_LEAD_IN.search(texts[title_blocks[-1]]) is not None
             runs_on = dangling or text[:1].islower()
             if (heading or runs_on) and (not block.gap_before or runs_on) and not block.marked_heading \
+                    and not blocks[title_blocks[-1]].marked_heading \
                     and block.label is None and block.line_count <= _MAX_TITLE_PART_LINES and not is_formula(block, text):
-                title_blocks.append(i)  # a title wrapped or set over several lines ('Proposal for a')
+                # a title wrapped or set over several lines ('Proposal for a'); a markdown
+                # heading is complete in itself
+                title_blocks.append(i)
                 continue
             break
         if heading and i + 1 < len(blocks) and blocks[i + 1].label is not None and not blocks[i + 1].gap_before:
@@ -135,7 +138,7 @@ def find_metadata(source: str, blocks: list[Block], texts: list[str], chrome: Ch
             break  # the body has begun: no title
     title = None
     if title_blocks:
-        title = TextSpan(text=" ".join(texts[i] for i in title_blocks),
+        title = TextSpan(text=text_of_group(source, [blocks[i] for i in title_blocks])[0],
                          span=(blocks[title_blocks[0]].text_start, blocks[title_blocks[-1]].end))
         used.update(title_blocks)
 

@@ -28,7 +28,8 @@ _LOOKALIKES: dict[str, str] = {
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o",
 }
-_WORD = re.compile(r"[^\W\d_]+")
+# A word, zero-width characters inside it included ('A\u200bс' is one word once they go).
+_WORD = re.compile("[^\\W\\d_](?:[^\\W\\d_]|[\u200b\u200c\u200d\u2060\ufeff\u00ad])*")
 
 
 def _is_latin(ch: str) -> bool:
@@ -66,8 +67,9 @@ def _repair(text: str, offset: int | None) -> tuple[str, list[ParseWarning]]:
         word = match.group()
         if word.isascii():
             continue
-        foreign = [i for i, ch in enumerate(word) if not _is_latin(ch)]
-        if len(foreign) == len(word) or not all(word[i] in _LOOKALIKES for i in foreign):
+        letters = [i for i, ch in enumerate(word) if ch.isalpha()]
+        foreign = [i for i in letters if not _is_latin(word[i])]
+        if len(foreign) == len(letters) or not all(word[i] in _LOOKALIKES for i in foreign):
             continue  # a word of another script, or a letter with no Latin twin: leave it
         for i in foreign:
             pos = match.start() + i

@@ -297,6 +297,9 @@ BOLD_LINE = re.compile(f"^{HSPACE}*(\\*\\*|__)(?=\\S)(?P<inner>[^*_]+?)(?<=\\S)\
 # punctuation of a clause (removed before asking how a text ends).
 FOOTNOTE_REF_END = re.compile(r"(?<=[,;.:])\s?\d{1,3}$")
 
+# "...; and", "..., or": a clause that goes on in the next one.
+CLAUSE_CONTINUES = re.compile(r"[;,]\s+(?:and|or)$", re.IGNORECASE)
+
 # Text that ends a sentence or clause: ".", ";", ",", ":", "!", "?", possibly followed by
 # closing quotes/brackets: 'Corruption,' 'at:' 'assessed;' 'policy."'
 CLAUSE_END = re.compile(r"[.;,:!?][\"'\u2019\u201d)\]]*$")

@@ -12,6 +12,7 @@ from .patterns import (
     ABBREVIATION_END,
     BRACKETED_LINE,
     BY_LINE,
+    CLAUSE_CONTINUES,
     CLAUSE_END,
     DATED_HEADER,
     FOOTNOTE_REF_END,
@@ -67,6 +68,8 @@ def is_heading_like(block: Block, text: str) -> bool:
         return False
     if text.rstrip("*_").endswith(("-", "\u2013", "\u2014")):
         return False  # 'Begins-': a marker run into what follows
+    if CLAUSE_CONTINUES.search(text):
+        return False  # '...; and', ', or': a clause that goes on in the next one
     if CLAUSE_END.search(text):
         end = text.rstrip("\"'’”)]*_")[-1:]
         if end != ".":

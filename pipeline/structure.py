@@ -32,19 +32,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .blocks import Block, Label
+from .blocks import Block, Label, text_of_group, with_printed_label
 from .lexicon import is_operative, is_preambular
 from .shapes import is_formula as _is_formula
 from .shapes import is_heading_like, is_never_title, lead, shape_text
 from .model import Consideration, Paragraph, ParseWarning, Recommendation, Section, TextSpan
 from .normalize import normalize_pieces
-from .patterns import BRACKETED_LINE, ELLIPSIS_START, HEADING_LEAD_IN, LEAD_WORDS, LINE_BREAK, PARENTHESISED_LINE, ROMAN
+from .patterns import BRACKETED_LINE, ELLIPSIS_START, HEADING_LEAD_IN, LEAD_WORDS, PARENTHESISED_LINE, ROMAN
 
 _FIRST_VALUES = frozenset({"1", "a", "i", "A", "I"})
 _MAX_LEAD_IN_CHARS = 80
 _MAX_NOTE_CHARS = 40
 _MAX_INTERSTITIAL = 2
-_SAME_LINE_GAP = 200  # a label and its text on one line
 _INTRO_ENDINGS = (":", " -", "\u2014", "\u2013")
 
 
@@ -131,20 +130,14 @@ def _whole(source: str, block: Block, text: str) -> tuple[str, tuple[int, int]]:
     return normalize_pieces(source, pieces)[0], (pieces[0][0], pieces[-1][1])
 
 
+def _group_text(source: str, group: list[Block], with_labels: bool) -> tuple[str, list[TextSpan]]:
+    text, edges = text_of_group(source, group, with_labels)
+    return text, [TextSpan(text=normalize_pieces(source, [c])[0], span=c) for c in edges]
+
+
 def _labelled_text(source: str, block: Block) -> str:
     """The block's text with its label as printed: '(1)The ...' stays glued, '1. The' spaced."""
-    assert block.label is not None
-    pieces = list(block.whole())
-    label = block.label.span
-    if pieces and pieces[0][0] - label[1] <= _SAME_LINE_GAP and not LINE_BREAK.search(source, label[1], pieces[0][0]):
-        pieces[0] = (label[0], pieces[0][1])
-    else:
-        pieces.insert(0, label)
-    return normalize_pieces(source, pieces)[0]
-
-
-def _connectives(source: str, block: Block) -> list[TextSpan]:
-    return [TextSpan(text=normalize_pieces(source, [c])[0], span=c) for c in block.connectives]
+    return normalize_pieces(source, with_printed_label(source, block, list(block.whole())))[0]
 
 
 # --- lists -------------------------------------------------------------------------------
@@ -355,7 +348,8 @@ def _section_for(
         k = m
     heading_blocks: list[int] = []
     while free(k) and is_heading_like(blocks[k], texts[k]) and not is_never_title(texts[k]) and (
-            not heading_blocks or not blocks[k + 1].gap_before):
+            not heading_blocks or (not blocks[k + 1].gap_before and not blocks[k].marked_heading
+                                   and not blocks[heading_blocks[0]].marked_heading)):
         if heading_blocks and _is_lead_in(blocks[k], texts[k]):
             break  # "... for the section on" announces the heading below it
         heading_blocks.insert(0, k)
@@ -373,15 +367,15 @@ def _section_for(
     while len(items) > 1 and not items[0].children and is_preambular(lead(texts[items[0].blocks[0]])):
         first = items.pop(0)
         label = first.label
+        text, connectives = _group_text(source, [blocks[b] for b in first.blocks], with_labels=False)
         considerations.append(Consideration(
-            text=" ".join(texts[b] for b in first.blocks), span=(blocks[first.blocks[0]].text_start, blocks[first.blocks[-1]].end),
+            text=text, span=(blocks[first.blocks[0]].text_start, blocks[first.blocks[-1]].end),
             label=label.printed if label else None, label_span=label.span if label else None,
-            lead=lead(texts[first.blocks[0]]),
-            connectives=[c for b in first.blocks for c in _connectives(source, blocks[b])]))
+            lead=lead(texts[first.blocks[0]]), connectives=connectives))
     recommendations = [_recommendation(source, blocks, texts, item) for item in items]
     _check_numbering(items, blocks, warnings)
     section = Section(
-        heading=" ".join(texts[h] for h in heading_blocks) or None,
+        heading=text_of_group(source, [blocks[h] for h in heading_blocks])[0] or None,
         heading_span=(blocks[heading_blocks[0]].text_start, blocks[heading_blocks[-1]].end) if heading_blocks else None,
         heading_prefix=prefix,
         formula=formula,
@@ -415,14 +409,11 @@ def _clause_groups(blocks: list[Block], texts: list[str], idx: list[int],
 
 def _consideration(source: str, blocks: list[Block], texts: list[str], group: list[int]) -> Consideration:
     first = blocks[group[0]]
-    # Later blocks of the group (a recital's sub-items) keep their labels as printed.
-    parts = [texts[group[0]]]
-    for c in group[1:]:
-        parts.append(_labelled_text(source, blocks[c]) if blocks[c].label else texts[c])
+    text, connectives = _group_text(source, [blocks[c] for c in group], with_labels=True)
     return Consideration(
-        text=" ".join(p for p in parts if p), span=(first.text_start, blocks[group[-1]].end),
+        text=text, span=(first.text_start, blocks[group[-1]].end),
         label=first.label.printed if first.label else None, label_span=first.label.span if first.label else None,
-        lead=lead(texts[group[0]]), connectives=[x for c in group for x in _connectives(source, blocks[c])],
+        lead=lead(texts[group[0]]), connectives=connectives,
     )
 
 
@@ -432,13 +423,13 @@ def _is_lead_in(block: Block, text: str) -> bool:
 
 
 def _recommendation(source: str, blocks: list[Block], texts: list[str], item: _Item) -> Recommendation:
-    text = " ".join(texts[b] for b in item.blocks if texts[b])
+    text, connectives = _group_text(source, [blocks[b] for b in item.blocks], with_labels=False)
     start = blocks[item.blocks[0]].text_start
     end = blocks[item.blocks[-1]].end
     return Recommendation(
         text=text, span=(start, end), number=item.value if item.kind not in ("bullet", "para") else None,
         label=item.label.printed if item.label else None, label_span=item.label.span if item.label else None,
-        lead=lead(text), connectives=[c for b in item.blocks for c in _connectives(source, blocks[b])],
+        lead=lead(text), connectives=connectives,
         items=[_recommendation(source, blocks, texts, child) for child in item.children],
     )
 

@@ -18,7 +18,7 @@ from pipeline.write import to_json
 
 from .conftest import CORPUS, DOCUMENTS, RAW, check_invariants
 
-PROFILE = settings(derandomize=True, deadline=None, max_examples=150, database=None,
+PROFILE = settings(derandomize=True, deadline=None, max_examples=400, database=None,
                    suppress_health_check=[HealthCheck.too_slow])
 
 # Lines people's documents are made of: labels, bullets, clause openings, rules, widgets.
