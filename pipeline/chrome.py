@@ -16,6 +16,8 @@ Postconditions:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lines import Line
@@ -147,34 +149,39 @@ def _line_reason(line: Line) -> str | None:
     if line.is_blank:
         return "whitespace-only"
     text = line.stripped
-    if SEPARATOR_RULE.match(text):
-        return "separator-rule"
-    if STRAY_PUNCTUATION.match(text):
-        return "stray-punctuation"
-    if STRAY_NUMBER.match(text):
-        return "stray-number"
-    if len(text) <= _MAX_CREDIT_LEN and TIMESTAMP.match(text):
-        return "timestamp"
-    if len(text) <= _MAX_MASTHEAD_LEN and WIDGET.match(text):
-        return "widget"
-    if len(text) <= _MAX_CREDIT_LEN and PHOTO_CREDIT.match(text):
-        return "photo-credit"
-    if len(text) <= _MAX_COPYRIGHT_LEN and TRAILING_CREDIT.search(text):
-        return "photo-credit"  # a caption closing with its credit
-    if len(text) <= _MAX_CREDIT_LEN and BYLINE.match(text):
-        return "byline"
-    if len(text) <= _MAX_COOKIE_NOTICE and COOKIE_NOTICE.search(text):
-        return "cookie-notice"
-    if len(text) <= _MAX_CREDIT_LEN and TEASER.match(text):
-        return "teaser"
-    if len(text) <= _MAX_COPYRIGHT_LEN and COPYRIGHT.search(text) and _looks_like_footer(text):
-        return "copyright"
+    for reason, longest, test in _LINE_RULES:
+        if len(text) <= longest and test(text):
+            return reason
     return None
+
+
+def _match(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.match(text) is not None
+
+
+def _search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.search(text) is not None
 
 
 def _looks_like_footer(text: str) -> bool:
     # "Recognizing the role of copyright, ..." is a clause; a footer has © / a year / no clause ending.
     return "©" in text or any(ch.isdigit() for ch in text) or "reserved" in text.lower()
+
+
+# The line rules in the order they are tried: (reason, longest line it applies to, test).
+_LINE_RULES: tuple[tuple[str, float, Callable[[str], bool]], ...] = (
+    ("separator-rule", float("inf"), _match(SEPARATOR_RULE)),
+    ("stray-punctuation", float("inf"), _match(STRAY_PUNCTUATION)),
+    ("stray-number", float("inf"), _match(STRAY_NUMBER)),
+    ("timestamp", _MAX_CREDIT_LEN, _match(TIMESTAMP)),
+    ("widget", _MAX_MASTHEAD_LEN, _match(WIDGET)),
+    ("photo-credit", _MAX_CREDIT_LEN, _match(PHOTO_CREDIT)),
+    ("photo-credit", _MAX_COPYRIGHT_LEN, _search(TRAILING_CREDIT)),  # a caption closing with its credit
+    ("byline", _MAX_CREDIT_LEN, _match(BYLINE)),
+    ("cookie-notice", _MAX_COOKIE_NOTICE, _search(COOKIE_NOTICE)),
+    ("teaser", _MAX_CREDIT_LEN, _match(TEASER)),
+    ("copyright", _MAX_COPYRIGHT_LEN, lambda text: COPYRIGHT.search(text) is not None and _looks_like_footer(text)),
+)
 
 
 def _is_short_name(text: str) -> bool:
