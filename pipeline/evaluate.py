@@ -168,7 +168,8 @@ def evaluate_folder(corpus: Path) -> list[DocResult]:
             continue
         expected = json.loads(exp.read_text(encoding="utf-8"))
         try:
-            doc = extract(raw.read_bytes(), f"{folder.name}/{raw.name}")
+            data = raw.read_bytes()
+            doc = extract(data, f"{folder.name}/{raw.name}")
         except PipelineError as exc:
             result = DocResult(folder.name, error=str(exc))
             result.sections_expected = len(expected.get("sections", []))
@@ -177,7 +178,7 @@ def evaluate_folder(corpus: Path) -> list[DocResult]:
             result.numbers_total = result.recommendations.expected
             results.append(result)
             continue
-        results.append(compare(doc, expected, folder.name, load(raw.read_bytes(), raw.name).text))
+        results.append(compare(doc, expected, folder.name, load(data, raw.name).text))
     return results
 
 
