@@ -17,6 +17,7 @@ Postconditions:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ from .patterns import (
     LABEL_ALONE,
     LINK_ITEM,
     SECTION_OF_LINKS,
+    COMMENT_HEADER,
     STRAY_NUMBER,
     TEASER,
     TIMESTAMP,
@@ -82,6 +84,9 @@ _MIN_PROSE = 80  # a paragraph this long that reads as sentences is article text
 _SHORT_PENALTY = 25
 _EXTEND_BLOCKS = 3
 _WALL = 600.0
+_STREAK_STEP = 1.0
+_LONE_WEIGHT = 0.25
+_STRONG_SHARE = 0.5
 _MAX_WRAPPER_LINE = 160
 
 
@@ -449,32 +454,50 @@ def _looks_like_page_dump(lines: tuple[Line, ...], reasons: dict[int, str]) -> b
 
 
 def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) -> None:
-    """The article in a page dump: the contiguous run of paragraphs with the best score
-    (long sentence-like paragraphs count for, short lines, bullets and image placeholders
-    against, headings of related-links and comment sections strongly against), widened by
-    up to three lines on each side (title, byline, dateline, attribution). What lies outside
-    is chrome; image placeholders inside are chrome too."""
+    """The article in a page dump: a contiguous run of paragraphs with a high score (long
+    sentence-like paragraphs count for; short lines, bullets, image placeholders and
+    paragraphs printed twice against; headings of related-links and comment sections
+    strongly against), widened by up to three lines on each side (title, byline, dateline,
+    attribution). Each further short line in a run of them costs more than the one before,
+    so a share bar, a tag list or a menu ends the article. Of the runs that score at least
+    half the best, the first is taken: an article comes before its comments and related
+    links, and nothing below a blog's first comment header is the article. What lies
+    outside is chrome; image placeholders inside are chrome too."""
     # A page dump prints one paragraph per line: lines are the units.
     blocks = [[line] for line in lines if not line.is_empty and not line.is_blank and line.index not in reasons]
     if not blocks:
         return
     scores = [_prose_score(block) for block in blocks]
-    best, best_range, run, start = 0.0, (0, -1), 0.0, 0
-    for i, score in enumerate(scores):  # Kadane's maximum-sum run
-        if run <= 0:
-            run, start = score, i
-        else:
-            run += score
-        if run > best:
-            best, best_range = run, (start, i)
-    first, last = best_range
+    # A paragraph printed twice on the page is a teaser card or a caption repeated as
+    # alt text, not article prose.
+    seen = Counter(block[0].stripped for block in blocks)
+    repeated = [seen[block[0].stripped] > 1 for block in blocks]
+    for i in range(len(blocks)):
+        if repeated[i] and scores[i] > 0:
+            scores[i] = -_SHORT_PENALTY
+    # A long run of short lines (share bar, tags, a menu, comment headers) is where the
+    # article ends: each further short line in a run costs more than the one before.
+    streak, streaks = 0.0, [0.0] * len(scores)
+    for i, score in enumerate(scores):
+        line = blocks[i][0]
+        packed = line.index > 0 and not (lines[line.index - 1].is_empty or lines[line.index - 1].is_blank)
+        if -_WALL < score < 0 and not IMAGE_PLACEHOLDER.match(line.stripped):
+            streak += 1 if packed or BULLET.match(line.raw) else _LONE_WEIGHT
+            scores[i] = score * (1 + streak / _STREAK_STEP)
+        elif score >= 0:
+            streak = 0
+        streaks[i] = streak
+    # Below the first comment header, nothing is the article (unless nothing is above it).
+    comments = next((i for i, block in enumerate(blocks) if COMMENT_HEADER.search(block[0].stripped)), len(blocks))
+    first, last = _first_strong_run(scores, comments)
     if last < first:
         return
     for step, edge in ((-1, first), (1, last)):
         taken = 0
         pos = edge + step
         while 0 <= pos < len(blocks) and taken < _EXTEND_BLOCKS and not _is_furniture_block(blocks[pos]) \
-                and _prose_score(blocks[pos]) > -_WALL:
+                and _prose_score(blocks[pos]) > -_WALL and not repeated[pos] \
+                and not (step > 0 and streaks[pos] > 1):
             taken += 1
             pos += step
         if step < 0:
@@ -489,6 +512,32 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
                 reasons[line.index] = "image"
 
 
+def _first_strong_run(scores: list[float], limit: int) -> tuple[int, int]:
+    """The best-scoring run of each stretch between two resets of Kadane's maximum-sum
+    scan, and of those the first that scores at least _STRONG_SHARE of the best: an
+    article comes before its comments and the related links below it. Runs that start at
+    `limit` or later are candidates only when no run starts before it."""
+    runs: list[tuple[float, int, int]] = []
+    best, best_range, run, start = 0.0, (0, -1), 0.0, 0
+    for i, score in enumerate(scores):
+        if run <= 0:
+            if best > 0:
+                runs.append((best, *best_range))
+            best, best_range, run, start = 0.0, (0, -1), score, i
+        else:
+            run += score
+        if run > best:
+            best, best_range = run, (start, i)
+    if best > 0:
+        runs.append((best, *best_range))
+    runs = [r for r in runs if r[1] < limit] or runs
+    if not runs:
+        return 0, -1
+    top = max(score for score, _, _ in runs)
+    _, first, last = next(r for r in runs if r[0] >= _STRONG_SHARE * top)
+    return first, last
+
+
 def _is_furniture_block(block: list[Line]) -> bool:
     return all(BULLET.match(ln.raw) or IMAGE_PLACEHOLDER.match(ln.stripped) for ln in block)
 
@@ -497,7 +546,7 @@ def _prose_score(block: list[Line]) -> float:
     score = 0.0
     for line in block:
         text = line.stripped
-        if SECTION_OF_LINKS.match(text):
+        if SECTION_OF_LINKS.match(text) or COMMENT_HEADER.search(text):
             score -= _WALL  # related links, comments, teasers: the article does not go on here
         elif LABEL.match(line.raw) or LABEL_ALONE.match(line.raw) or (text.endswith(":") and len(text.split()) > 3):
             score += max(len(text), _MIN_PROSE)  # numbered clauses and list introductions are what we extract

@@ -112,6 +112,15 @@ SECTION_OF_LINKS = re.compile(
     re.IGNORECASE,
 )
 
+# "Milan Griffes on September 12, 2018 at 4:47 pm said:", "1. thelastchargersfan says:",
+# "34 responses to “Title”", "12 thoughts on “Title”": where a blog's comment section begins.
+COMMENT_HEADER = re.compile(
+    r"^(?:(?:[-•*·]|\d{1,4}[.)])\s*\S(?:\S|\s(?!\s)){0,40}|\S[^\n]{0,80}?\d{1,2}:\d{2}[^\n]{0,20}?)"
+    r"\s(?:says|said|wrote|writes)\s*:$"
+    r"|\b\d+\s+(?:responses?|thoughts|comments?|replies)\s+(?:to|on)\s+[\"“‘']",
+    re.IGNORECASE,
+)
+
 # "» Preview Autoracing – GP do Brasil 2019", "› Next story": a link item.
 LINK_ITEM = re.compile(r"^[»›→]\s*\S")
 
