@@ -52,6 +52,8 @@ from .patterns import (
     LABEL_ALONE,
     LINK_ITEM,
     SECTION_OF_LINKS,
+    WIDE_CHARACTER,
+    WIDE_SENTENCE_END,
     COMMENT_HEADER,
     STRAY_NUMBER,
     TEASER,
@@ -88,6 +90,7 @@ _STREAK_STEP = 1.0
 _LONE_WEIGHT = 0.25
 _STRONG_SHARE = 0.5
 _MAX_WRAPPER_LINE = 160
+_SENTENCE_ENDS = (".", ";", ":", ",", "\u201d", "\"")
 
 
 @dataclass(frozen=True)
@@ -546,16 +549,23 @@ def _prose_score(block: list[Line]) -> float:
     score = 0.0
     for line in block:
         text = line.stripped
+        size = _weight(text)
         if SECTION_OF_LINKS.match(text) or COMMENT_HEADER.search(text):
             score -= _WALL  # related links, comments, teasers: the article does not go on here
         elif LABEL.match(line.raw) or LABEL_ALONE.match(line.raw) or (text.endswith(":") and len(text.split()) > 3):
-            score += max(len(text), _MIN_PROSE)  # numbered clauses and list introductions are what we extract
-        elif IMAGE_PLACEHOLDER.match(text) or LINK_ITEM.match(text) or (BULLET.match(line.raw) and len(text) < _MIN_PROSE):
+            score += max(size, _MIN_PROSE)  # numbered clauses and list introductions are what we extract
+        elif IMAGE_PLACEHOLDER.match(text) or LINK_ITEM.match(text) or (BULLET.match(line.raw) and size < _MIN_PROSE):
             score -= _SHORT_PENALTY
-        elif len(text) >= _MIN_PROSE and (". " in text or text.endswith((".", ";", ":", ",", "\u201d", "\""))):
-            score += len(text)
-        elif len(text) >= _MIN_PROSE:
-            score += len(text) / 2
+        elif size >= _MIN_PROSE and (". " in text or text.endswith(_SENTENCE_ENDS) or WIDE_SENTENCE_END.search(text)):
+            score += size
+        elif size >= _MIN_PROSE:
+            score += size / 2
         else:
             score -= _SHORT_PENALTY
     return score
+
+
+def _weight(text: str) -> int:
+    """Length in Latin-letter terms: a Chinese, Japanese or Korean character carries about
+    as much text as three Latin letters."""
+    return len(text) + 2 * len(WIDE_CHARACTER.findall(text))

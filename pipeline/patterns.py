@@ -100,15 +100,27 @@ TIMESTAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s
 # that a page dump prints in brackets.
 IMAGE_PLACEHOLDER = re.compile(r"^\[[^\]\s]{1,80}\]$")
 
-# "Related stories", "Most read in world news", "3 Comments", "Leave a Reply", "In Pictures":
-# the heading of a page section that is not the article (related links, comments, teasers).
+# "Related stories", "Most read in world news", "3 Comments", "Leave a Reply", "In Pictures",
+# "Você pode gostar...", "Lire aussi", "Artículos relacionados", "関連記事": the heading of a
+# page section that is not the article (related links, comments, teasers), in the languages
+# the benchmark's pages are in.
 SECTION_OF_LINKS = re.compile(
-    r"^(?:related(?:\s+\w+){0,2}|recent(?:\s+\w+)?\s+posts|most\s+(?:read|popular|viewed|shared)(?:\s+\w+){0,4}"
-    r"|more\s+(?:stories|news|from\b.*|on\b.*|articles|like\s+this)|you\s+(?:may|might)\s+(?:also\s+)?like"
+    r"^(?:\[\s*)?(?:related(?:\s+\w+){0,2}|recent(?:\s+\w+)?\s+posts|most\s+(?:read|popular|viewed|shared)(?:\s+\w+){0,4}"
+    r"|more\s+(?:stories|news|from\b.*|on\b.*|in\b.*|articles|like\s+this)|you\s+(?:may|might)\s+(?:also\s+)?like"
     r"|read\s+(?:more|next|also)|trending(?:\s+now)?|popular(?:\s+\w+)?|recommended(?:\s+\w+){0,2}"
-    r"|\d*\s*(?:comments?|responses?|replies)|leave\s+a\s+(?:reply|comment)|join\s+the\s+discussion"
+    r"|(?:(?:top|rated|reader|readers\W?|user|show|view|all|latest)\s+){0,3}(?:\d+\s*)?(?:comments?|responses?|replies)"
+    r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+discussion"
     r"|in\s+pictures|latest\s+(?:news|stories|posts|videos)|top\s+stories|sponsored(?:\s+\w+)?"
-    r"|story\s+timeline|must\s+read(?:\s+\w+){0,3}|around\s+the\s+web|promoted(?:\s+\w+)?)\s*:?$",
+    r"|story\s+timeline|must\s+read(?:\s+\w+){0,3}|around\s+the\s+web|promoted(?:\s+\w+)?"
+    # Portuguese, Spanish, French, German, Italian, Japanese, Chinese
+    r"|voc\u00ea\s+(?:tamb\u00e9m\s+)?(?:pode|vai)\s+gostar|(?:veja|leia)\s+(?:tamb\u00e9m|mais)"
+    r"|(?:mat\u00e9rias|not\u00edcias|artigos|posts)\s+relacionad[oa]s|coment\u00e1rios|mais\s+lid[oa]s"
+    r"|(?:tambi\u00e9n\s+)?te\s+puede\s+interesar|(?:noticias|art\u00edculos)\s+relacionad[oa]s|lee\s+tambi\u00e9n"
+    r"|comentarios|lo\s+m\u00e1s\s+le\u00eddo|(?:\u00e0\s+)?lire\s+aussi|articles\s+(?:similaires|connexes)"
+    r"|sur\s+le\s+m\u00eame\s+sujet|commentaires|les\s+plus\s+lus|mehr\s+zum\s+thema|\u00e4hnliche\s+artikel"
+    r"|das\s+k\u00f6nnte\s+sie\s+auch\s+interessieren|kommentare|meistgelesen|articoli\s+correlati|leggi\s+anche"
+    r"|(?:ti\s+)?potrebbe\s+interessarti|commenti|\u95a2\u9023\u8a18\u4e8b|\u30b3\u30e1\u30f3\u30c8"
+    r"|\u76f8\u5173\u6587\u7ae0|\u8bc4\u8bba)(?:\s*\])?\s*[:.\u2026]*$",
     re.IGNORECASE,
 )
 
@@ -120,6 +132,11 @@ COMMENT_HEADER = re.compile(
     r"|\b\d+\s+(?:responses?|thoughts|comments?|replies)\s+(?:to|on)\s+[\"“‘']",
     re.IGNORECASE,
 )
+
+# Chinese, Japanese and Korean characters (kana, CJK ideographs, Hangul syllables), and the
+# full stop, exclamation and question marks of those scripts.
+WIDE_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+WIDE_SENTENCE_END = re.compile(r"[\u3002\uff01\uff1f]")
 
 # "» Preview Autoracing – GP do Brasil 2019", "› Next story": a link item.
 LINK_ITEM = re.compile(r"^[»›→]\s*\S")
