@@ -89,6 +89,9 @@ _WALL = 600.0
 _STREAK_STEP = 1.0
 _LONE_WEIGHT = 0.25
 _STRONG_SHARE = 0.5
+_BRIDGE_BLOCKS = 40
+_STREAK_WALL = 6
+_MIN_REPEAT_PREFIX = 30
 _MAX_WRAPPER_LINE = 160
 _SENTENCE_ENDS = (".", ";", ":", ",", "\u201d", "\"")
 
@@ -474,7 +477,11 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
     # A paragraph printed twice on the page is a teaser card or a caption repeated as
     # alt text, not article prose.
     seen = Counter(block[0].stripped for block in blocks)
-    repeated = [seen[block[0].stripped] > 1 for block in blocks]
+    repeated = [seen[block[0].stripped] > 1 or _is_doubled(block[0].stripped) for block in blocks]
+    for i in range(1, len(blocks)):  # a caption printed twice, the second time with its credit
+        before, text = blocks[i - 1][0].stripped, blocks[i][0].stripped
+        if len(before) >= _MIN_REPEAT_PREFIX and text.startswith(before):
+            repeated[i - 1] = repeated[i] = True
     for i in range(len(blocks)):
         if repeated[i] and scores[i] > 0:
             scores[i] = -_SHORT_PENALTY
@@ -492,7 +499,8 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
         streaks[i] = streak
     # Below the first comment header, nothing is the article (unless nothing is above it).
     comments = next((i for i, block in enumerate(blocks) if COMMENT_HEADER.search(block[0].stripped)), len(blocks))
-    first, last = _first_strong_run(scores, comments)
+    walls = [score <= -_WALL or streak >= _STREAK_WALL for score, streak in zip(scores, streaks)]
+    first, last = _first_strong_run(scores, comments, walls)
     if last < first:
         return
     for step, edge in ((-1, first), (1, last)):
@@ -515,7 +523,7 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
                 reasons[line.index] = "image"
 
 
-def _first_strong_run(scores: list[float], limit: int) -> tuple[int, int]:
+def _first_strong_run(scores: list[float], limit: int, walls: list[bool]) -> tuple[int, int]:
     """The best-scoring run of each stretch between two resets of Kadane's maximum-sum
     scan, and of those the first that scores at least _STRONG_SHARE of the best: an
     article comes before its comments and the related links below it. Runs that start at
@@ -537,8 +545,23 @@ def _first_strong_run(scores: list[float], limit: int) -> tuple[int, int]:
     if not runs:
         return 0, -1
     top = max(score for score, _, _ in runs)
-    _, first, last = next(r for r in runs if r[0] >= _STRONG_SHARE * top)
-    return first, last
+    pick = next(i for i, r in enumerate(runs) if r[0] >= _STRONG_SHARE * top)
+    _, first, last = runs[pick]
+    # Captions or a gallery split the article: a strong run after a gap with no heading of
+    # related links or comments and no long run of short lines in it is the article going on.
+    for score, start, end in runs[pick + 1:]:
+        if start >= limit or any(walls[last + 1:start]) or start - last - 1 > _BRIDGE_BLOCKS:
+            break
+        if score >= _STRONG_SHARE * top:
+            last = end
+    return first, (min(last, limit - 1) if first < limit else last)
+
+
+def _is_doubled(text: str) -> bool:
+    """'Stairs leading upwardStairs leading upward': an image's alt text and caption run
+    together."""
+    half = len(text) // 2
+    return len(text) % 2 == 0 and half > 0 and text[:half] == text[half:]
 
 
 def _is_furniture_block(block: list[Line]) -> bool:

@@ -107,7 +107,7 @@ IMAGE_PLACEHOLDER = re.compile(r"^\[[^\]\s]{1,80}\]$")
 SECTION_OF_LINKS = re.compile(
     r"^(?:\[\s*)?(?:related(?:\s+\w+){0,2}|recent(?:\s+\w+)?\s+posts|most\s+(?:read|popular|viewed|shared)(?:\s+\w+){0,4}"
     r"|more\s+(?:stories|news|from\b.*|on\b.*|in\b.*|articles|like\s+this)|you\s+(?:may|might)\s+(?:also\s+)?like"
-    r"|read\s+(?:more|next|also)|trending(?:\s+now)?|popular(?:\s+\w+)?|recommended(?:\s+\w+){0,2}"
+    r"|read\s+(?:more|next|also)|next\s+up(?:\s+in\b.*)?|up\s+next|trending(?:\s+now)?|popular(?:\s+\w+)?|recommended(?:\s+\w+){0,2}"
     r"|(?:(?:top|rated|reader|readers\W?|user|show|view|all|latest)\s+){0,3}(?:\d+\s*)?(?:comments?|responses?|replies)"
     r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+discussion"
     r"|in\s+pictures|latest\s+(?:news|stories|posts|videos)|top\s+stories|sponsored(?:\s+\w+)?"
