@@ -52,6 +52,7 @@ from .patterns import (
     LABEL_ALONE,
     LINK_ITEM,
     SECTION_OF_LINKS,
+    CAPTION_CREDIT,
     WIDE_CHARACTER,
     WIDE_SENTENCE_END,
     COMMENT_HEADER,
@@ -521,6 +522,8 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
                 reasons[line.index] = "outside-main"
             elif IMAGE_PLACEHOLDER.match(line.stripped):
                 reasons[line.index] = "image"
+            elif CAPTION_CREDIT.search(line.stripped):
+                reasons[line.index] = "photo-credit"
 
 
 def _first_strong_run(scores: list[float], limit: int, walls: list[bool]) -> tuple[int, int]:
@@ -577,7 +580,8 @@ def _prose_score(block: list[Line]) -> float:
             score -= _WALL  # related links, comments, teasers: the article does not go on here
         elif LABEL.match(line.raw) or LABEL_ALONE.match(line.raw) or (text.endswith(":") and len(text.split()) > 3):
             score += max(size, _MIN_PROSE)  # numbered clauses and list introductions are what we extract
-        elif IMAGE_PLACEHOLDER.match(text) or LINK_ITEM.match(text) or (BULLET.match(line.raw) and size < _MIN_PROSE):
+        elif IMAGE_PLACEHOLDER.match(text) or LINK_ITEM.match(text) or (BULLET.match(line.raw) and size < _MIN_PROSE) \
+                or CAPTION_CREDIT.search(text):
             score -= _SHORT_PENALTY
         elif size >= _MIN_PROSE and (". " in text or text.endswith(_SENTENCE_ENDS) or WIDE_SENTENCE_END.search(text)):
             score += size

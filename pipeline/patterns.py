@@ -110,7 +110,7 @@ SECTION_OF_LINKS = re.compile(
     r"|read\s+(?:more|next|also)|next\s+up(?:\s+in\b.*)?|up\s+next|trending(?:\s+now)?|popular(?:\s+\w+)?|recommended(?:\s+\w+){0,2}"
     r"|(?:(?:top|rated|reader|readers\W?|user|show|view|all|latest)\s+){0,3}(?:\d+\s*)?(?:comments?|responses?|replies)"
     r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+discussion"
-    r"|in\s+pictures|latest\s+(?:news|stories|posts|videos)|top\s+stories|sponsored(?:\s+\w+)?"
+    r"|in\s+pictures|(?:latest|top)\s+(?:news|stories|posts|videos|headlines)|top\s+stories|sponsored(?:\s+\w+)?"
     r"|story\s+timeline|must\s+read(?:\s+\w+){0,3}|around\s+the\s+web|promoted(?:\s+\w+)?"
     # Portuguese, Spanish, French, German, Italian, Japanese, Chinese
     r"|voc\u00ea\s+(?:tamb\u00e9m\s+)?(?:pode|vai)\s+gostar|(?:veja|leia)\s+(?:tamb\u00e9m|mais)"
@@ -121,6 +121,16 @@ SECTION_OF_LINKS = re.compile(
     r"|das\s+k\u00f6nnte\s+sie\s+auch\s+interessieren|kommentare|meistgelesen|articoli\s+correlati|leggi\s+anche"
     r"|(?:ti\s+)?potrebbe\s+interessarti|commenti|\u95a2\u9023\u8a18\u4e8b|\u30b3\u30e1\u30f3\u30c8"
     r"|\u76f8\u5173\u6587\u7ae0|\u8bc4\u8bba)(?:\s*\])?\s*[:.\u2026]*$",
+    re.IGNORECASE,
+)
+
+# "... in Madrid. (AP Photo/Jane Doe)", "Sanjeev Verma/Hindustan Times/Getty Images",
+# "FILE - In this Monday, Oct. 28, 2019, file photo, ...", "Photograph by R. Beck/AFP":
+# a photo caption, told by its agency credit anywhere in the line.
+CAPTION_CREDIT = re.compile(
+    r"\b(?:getty\s+images|shutterstock|(?:ap|afp|epa|reuters|pa|ani)\s+photo|photo(?:graph)?\s*(?:by\s|:)"
+    r"|image\s+copyright|in\s+this\s+(?:[\w.,]+\s+){0,6}?(?:file\s+)?photo(?:graph)?\b)"
+    r"|/\s*(?:reuters|afp|ap|getty|epa|bloomberg)\b",
     re.IGNORECASE,
 )
 
