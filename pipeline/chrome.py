@@ -52,6 +52,7 @@ from .patterns import (
     LABEL_ALONE,
     LINK_ITEM,
     SECTION_OF_LINKS,
+    PROMO,
     CAPTION_CREDIT,
     WIDE_CHARACTER,
     WIDE_SENTENCE_END,
@@ -192,6 +193,7 @@ _LINE_RULES: tuple[tuple[str, float, Callable[[str], bool]], ...] = (
     ("byline", _MAX_CREDIT_LEN, _match(BYLINE)),
     ("cookie-notice", _MAX_COOKIE_NOTICE, _search(COOKIE_NOTICE)),
     ("teaser", _MAX_CREDIT_LEN, _match(TEASER)),
+    ("promo", _MAX_COOKIE_NOTICE, _search(PROMO)),
     ("copyright", _MAX_COPYRIGHT_LEN, lambda text: COPYRIGHT.search(text) is not None and _looks_like_footer(text)),
 )
 

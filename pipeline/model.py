@@ -153,6 +153,7 @@ class ChromeLine(TextSpan):
         "byline",
         "teaser",
         "cookie-notice",
+        "promo",
     ]
 
 

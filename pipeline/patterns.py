@@ -134,6 +134,16 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+# "Subscribe to our newsletter.", "Want more deals? Join the Deals Newsletter.", "Follow us on
+# Twitter", "Get the top headlines delivered to your inbox": a promotion of the site's own
+# newsletter or channels.
+PROMO = re.compile(
+    r"^(?:\W{0,6}|[^.!?]{0,60}[.!?]\s+)(?:subscribe\s+(?:to|now|for)|sign\s+up\s+(?:for|to|now|here)"
+    r"|follow\s+(?:us|me|her|him)\s+on|join\s+(?:the|our)\b[^.]{0,40}\bnewsletter)"
+    r"|^[^.]{0,60}\bnewsletters?\b[^.]{0,40}$|\b(?:get|delivered)\s[^.]{0,40}\b(?:in|to|into)\s+your\s+inbox\b",
+    re.IGNORECASE,
+)
+
 # "Milan Griffes on September 12, 2018 at 4:47 pm said:", "1. thelastchargersfan says:",
 # "34 responses to “Title”", "12 thoughts on “Title”": where a blog's comment section begins.
 COMMENT_HEADER = re.compile(
