@@ -1,13 +1,13 @@
 """The command line: a thin adapter over the library.
 
-    python -m pipeline extract PATH... -o DIR [--check] [--format json|text|source]
-                                              [--errors FILE] [--max-bytes N]
+    python -m pipeline extract PATH... -o DIR|FILE|- [--check] [--format json|jsonl|text|source]
+                       [--jobs N] [--dask-scheduler ADDRESS] [--errors FILE] [--max-bytes N]
     python -m pipeline schema [-o FILE]
     python -m pipeline evaluate CORPUS_DIR [--json]
 
 Each command parses its options, calls the library, and turns library errors into one
 line on stderr naming the file. A failing input never stops the batch. Exit status: 0 all
-good; 1 some input failed or (with --check) DIR differs; 2 the command line is wrong.
+good; 1 some input failed or (with --check) the output differs; 2 the command line is wrong.
 """
 
 from __future__ import annotations
@@ -17,28 +17,21 @@ import contextlib
 import difflib
 import json
 import sys
+import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from .errors import InputError, PipelineError
-from .load import load
-from .model import json_schema
-from .run import extract
-from .write import remove_stale_temporaries, to_json, to_text, write_atomic
+from .batch import FORMATS, Job, Outcome, default_workers, run
+from .write import TEMP_SUFFIX, remove_stale_temporaries, write_atomic
+
+# Only light modules are imported here: `pipeline --help` must start fast. The parser, the
+# model and the validator are imported by the commands that use them.
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-_SUFFIXES = {"json": ".json", "text": ".txt", "source": ".source.txt"}
+_SUFFIXES = {"json": ".json", "text": ".txt", "source": ".source.txt", "jsonl": ".jsonl"}
 DEFAULT_MAX_BYTES = 50_000_000
 _DIFF_LINES = 20
-
-
-@dataclass(frozen=True)
-class Job:
-    path: Path
-    relative: str  # POSIX path relative to the input root
-    target: Path
 
 
 def _inputs(paths: Sequence[str], out_dir: Path, suffix: str) -> Iterator[Job | str]:
@@ -49,9 +42,9 @@ def _inputs(paths: Sequence[str], out_dir: Path, suffix: str) -> Iterator[Job | 
             files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             for file in files:
                 rel = PurePosixPath(file.relative_to(root).as_posix())
-                yield Job(file, str(rel), out_dir / Path(str(rel.with_suffix(suffix))))
+                yield Job(str(file), str(rel), str(out_dir / Path(str(rel.with_suffix(suffix)))))
         elif root.is_file():
-            yield Job(root, root.name, out_dir / Path(root.name).with_suffix(suffix))
+            yield Job(str(root), root.name, str(out_dir / Path(root.name).with_suffix(suffix)))
         else:
             yield f"{given}: no such file or directory"
 
@@ -77,61 +70,133 @@ class _Report:
             self.handle.close()
 
 
-def _extract(args: argparse.Namespace, err: TextIO) -> int:
-    out_dir = Path(args.output)
-    written = differing = with_warnings = 0
-    produced: set[Path] = set()
-    report = _Report(err, args.errors)
-    if not args.check:
-        remove_stale_temporaries(out_dir)
-    for job in _inputs(args.paths, out_dir, _SUFFIXES[args.format]):
-        if isinstance(job, str):
-            report.fail(job.split(":", 1)[0], "InputError", job)
-            continue
-        if job.target in produced:
-            report.fail(job.relative, "InputError",
-                        f"{job.relative}: its output {job.target} is already produced by another input")
-            continue
-        produced.add(job.target)
-        try:
-            size = job.path.stat().st_size
-            if size > args.max_bytes:
-                raise InputError(job.relative, f"the file is {size} bytes, over the limit of {args.max_bytes} "
-                                               "(raise it with --max-bytes)")
-            data = job.path.read_bytes()
-            if args.format == "source":
-                content = load(data, job.relative).text
-            else:
-                document = extract(data, job.relative)
-                with_warnings += bool(document.warnings)
-                content = to_text(document) if args.format == "text" else to_json(document.model_dump(mode="json"))
-        except PipelineError as exc:
-            report.fail(job.relative, type(exc).__name__, str(exc), exc.position)
-            continue
-        except OSError as exc:
-            report.fail(job.relative, "OSError", f"{job.relative}: cannot read it ({exc.strerror})")
-            continue
-        except Exception as exc:  # a bug must not stop the batch; report it as one line
-            report.fail(job.relative, type(exc).__name__, f"{job.relative}: internal error {type(exc).__name__}: {exc}")
-            continue
-        if args.check:
-            differing += _compare(job.target, content, err)
+class _Lines:
+    """The destination of --format jsonl: stdout ('-'), or a file that appears complete or
+    not at all (written under a temporary name, renamed when the batch is done); with
+    --check, a comparison with the existing file, line by line, without holding either."""
+
+    def __init__(self, target: str, check: bool, out: TextIO) -> None:
+        self.target, self.check, self.out = target, check, out
+        self.lines = 0
+        self.first_difference: int | None = None
+        self.handle: TextIO | None = None
+        self.old: TextIO | None = None
+        if target == "-":
+            self.handle = out
+        elif check:
+            self.old = open(target, encoding="utf-8") if Path(target).is_file() else None  # noqa: SIM115
         else:
-            write_atomic(job.target, content)
-            written += 1
+            folder = Path(target).resolve().parent
+            folder.mkdir(parents=True, exist_ok=True)
+            self.tmp = folder / f".{Path(target).name}.{id(self)}{TEMP_SUFFIX}"
+            self.handle = open(self.tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+
+    def add(self, line: str) -> None:
+        self.lines += 1
+        if self.old is not None or (self.check and self.target != "-"):
+            if (self.old.readline() if self.old else "") != line and self.first_difference is None:
+                self.first_difference = self.lines
+        elif self.handle is not None:
+            self.handle.write(line)
+
+    def finish(self, err: TextIO) -> int:
+        """Close the destination; with --check, the number of differing files (0 or 1)."""
+        if self.target == "-":
+            self.out.flush()
+            return 0
+        if self.check:
+            extra = bool(self.old and self.old.readline())
+            if self.old:
+                self.old.close()
+            if self.first_difference is None and not extra and (self.old or not self.lines):
+                return 0
+            where = self.first_difference or self.lines + 1
+            print(f"check: {self.target} differs (first at line {where})", file=err)
+            return 1
+        assert self.handle is not None
+        self.handle.flush()
+        import os
+
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        os.replace(self.tmp, self.target)
+        return 0
+
+    def abandon(self) -> None:
+        if self.handle is not None and self.target != "-" and not self.check:
+            self.handle.close()
+            Path(self.tmp).unlink(missing_ok=True)
+
+
+def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    started = time.perf_counter()
+    jsonl = args.format == "jsonl"
+    out_dir = Path(args.output)
+    written = differing = 0
+    totals = {"documents with warnings": 0}
+    produced: set[str] = set()
+    report = _Report(err, args.errors)
+    if not args.check and not jsonl:
+        remove_stale_temporaries(out_dir)
+    if jsonl and args.output != "-" and not args.check:
+        remove_stale_temporaries(out_dir.resolve().parent)
+    lines = _Lines(args.output, args.check, out) if jsonl else None
+
+    def usable() -> Iterator[Job]:
+        for job in _inputs(args.paths, out_dir, _SUFFIXES[args.format]):
+            if isinstance(job, str):
+                report.fail(job.split(":", 1)[0], "InputError", job)
+            elif not jsonl and job.target in produced:
+                report.fail(job.relative, "InputError",
+                            f"{job.relative}: its output {job.target} is already produced by another input")
+            else:
+                produced.add(job.target)
+                yield job
+
+    outcomes: Iterator[Outcome]
+    if args.dask_scheduler:
+        from .distributed import run_on_dask
+
+        outcomes = run_on_dask(usable(), args.format, args.max_bytes, args.dask_scheduler)
+    else:
+        outcomes = run(usable(), args.format, args.max_bytes, workers=args.jobs or default_workers())
+    try:
+        for outcome in outcomes:
+            job = outcome.job
+            if outcome.content is None:
+                report.fail(job.relative, outcome.error or "Error", outcome.message or "", outcome.position)
+                continue
+            totals["documents with warnings"] += bool(outcome.counts.warnings)
+            if lines is not None:
+                lines.add(outcome.content)
+                written += 1
+            elif args.check:
+                differing += _compare(Path(job.target), outcome.content, err)
+            else:
+                write_atomic(Path(job.target), outcome.content)
+                written += 1
+    except BaseException:
+        if lines is not None:
+            lines.abandon()
+        raise
     report.close()
     failed = report.failed
+    if lines is not None:
+        differing += lines.finish(err)
+    seconds = time.perf_counter() - started
     if args.check:
-        if out_dir.is_dir():
+        if not jsonl and out_dir.is_dir():
             pattern = "*" + _SUFFIXES[args.format]
-            for stale in sorted(p for p in out_dir.rglob(pattern) if p not in produced):
+            for stale in sorted(p for p in out_dir.rglob(pattern) if str(p) not in produced):
                 print(f"check: {stale} has no input any more", file=err)
                 differing += 1
+        count = written if jsonl else len(produced)
         verdict = "up to date" if not differing else f"{differing} file(s) differ"
-        print(f"check: {len(produced)} document(s), {verdict}, {failed} failed", file=err)
+        print(f"check: {count} document(s), {verdict}, {failed} failed", file=err)
     else:
-        print(f"extract: {written} document(s) written to {out_dir} ({with_warnings} with warnings), "
-              f"{failed} failed", file=err)
+        where = "stdout" if args.output == "-" else args.output
+        print(f"extract: {written} document(s) written to {where} ({totals['documents with warnings']} with warnings), "
+              f"{failed} failed in {seconds:.1f} s", file=err)
     return 1 if failed or differing else 0
 
 
@@ -149,6 +214,8 @@ def _compare(target: Path, content: str, err: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    from .model import json_schema
+
     content = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.output:
         write_atomic(Path(args.output), content)
@@ -193,21 +260,35 @@ def _parser() -> argparse.ArgumentParser:
     ext = commands.add_parser(
         "extract", help="raw documents -> structured JSON",
         description="Extract every input (files, or folders searched for "
-                    + ", ".join(INPUT_SUFFIXES) + ") into DIR/<relative path>.json.",
-        epilog="examples: pipeline extract raw -o output | pipeline extract raw -o output --check | "
-               "pipeline extract page.html -o clean --format text",
+                    + ", ".join(INPUT_SUFFIXES) + ") into DIR/<relative path>.json, or, with "
+                    "--format jsonl, into one JSON Lines FILE (or stdout with -o -).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  pipeline extract raw -o output\n"
+               "  pipeline extract raw -o output --check\n"
+               "  pipeline extract crawl/ -o crawl.jsonl --format jsonl --jobs 2\n"
+               "  pipeline extract crawl/ -o - --format jsonl | jq .title\n"
+               "  pipeline extract page.html -o clean --format text\n"
+               "  pipeline extract crawl/ -o out --dask-scheduler tcp://scheduler:8786",
     )
     ext.add_argument("paths", nargs="+", metavar="PATH")
-    ext.add_argument("-o", "--output", required=True, metavar="DIR")
+    ext.add_argument("-o", "--output", required=True, metavar="DIR|FILE",
+                     help="the output folder; for --format jsonl a file, or - for stdout")
     ext.add_argument("--check", action="store_true",
-                     help="write nothing; exit 1 with a short diff when DIR differs from a fresh run")
+                     help="write nothing; exit 1 with a short diff when the output differs from a fresh run")
     ext.add_argument("--errors", metavar="FILE", help="also write every failure as JSON Lines "
                      "(file, error, message, position) to FILE")
     ext.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                      help=f"refuse inputs larger than N bytes (default {DEFAULT_MAX_BYTES})")
-    ext.add_argument("--format", choices=("json", "text", "source"), default="json",
-                     help="json: the structured document (default); text: the kept main text as plain "
+    ext.add_argument("--format", choices=FORMATS, default="json",
+                     help="json: the structured document, one file per input (default); jsonl: one "
+                          "document per line, streamed in input order; text: the kept main text as plain "
                           "UTF-8; source: the text that spans point into (an HTML page's rendered text)")
+    ext.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                     help="worker processes (default 1; 0: one per CPU); the output is the same as with 1")
+    ext.add_argument("--dask-scheduler", metavar="ADDRESS",
+                     help="run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a "
+                          "local cluster; needs the dask extra (pip install '.[dask]')")
     sch = commands.add_parser("schema", help="print (or write) the output JSON Schema",
                               epilog="example: pipeline schema -o schemas/document.schema.json")
     sch.add_argument("-o", "--output", metavar="FILE")
@@ -236,7 +317,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command == "extract":
-        return _extract(args, err)
+        if args.jobs < 0:
+            print("error: --jobs must be 0 (one per CPU) or more", file=err)
+            return 2
+        return _extract(args, out, err)
     if args.command == "evaluate":
         return _evaluate(args, out, err)
     return _schema(args, out)

@@ -11,9 +11,10 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Document, Recommendation
+if TYPE_CHECKING:  # the model is heavy to import; `pipeline --help` must start fast
+    from .model import Document, Recommendation
 
 
 def to_json(instance: Any) -> str:
