@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, PipelineError, SchemaValidationError, StructureError, UnsupportedFormatError
+from .errors import (
+    InputError,
+    PipelineError,
+    SchemaValidationError,
+    StructureError,
+    UnsupportedFormatError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from .model import Document, json_schema
@@ -21,6 +28,7 @@ __all__ = [
     "SchemaValidationError",
     "StructureError",
     "UnsupportedFormatError",
+    "UsageError",
     "extract",
     "json_schema",
 ]

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 from .batch import FORMATS, Job, Outcome, default_workers, run
+from .errors import UsageError
 from .write import TEMP_SUFFIX, remove_stale_temporaries, write_atomic
 
 # Only light modules are imported here: `pipeline --help` must start fast. The parser, the
@@ -175,6 +176,12 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 write_atomic(Path(job.target), outcome.content)
                 written += 1
+    except UsageError as exc:
+        if lines is not None:
+            lines.abandon()
+        report.close()
+        print(f"error: {exc}", file=err)
+        return 2
     except BaseException:
         if lines is not None:
             lines.abandon()

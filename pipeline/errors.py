@@ -18,6 +18,11 @@ class PipelineError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
+class UsageError(PipelineError):
+    """A command cannot run as asked: `path` names the option ('--dask-scheduler'), the
+    problem says what is missing (an optional dependency, an unreachable scheduler)."""
+
+
 class InputError(PipelineError):
     """The bytes cannot be read as a document: empty, undecodable, unsupported format."""
 

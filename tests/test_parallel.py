@@ -136,3 +136,13 @@ def test_help_does_not_import_the_parser_or_the_model() -> None:
             "print(','.join(heavy))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_dask_option_without_dask_installed_is_a_one_line_usage_error(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # what an install without the extra looks like
+    code, _, err = run("extract", str(DOCUMENTS / "un_style.txt"), "-o", str(tmp_path / "out"),
+                       "--dask-scheduler", "local")
+    assert code == 2
+    assert err.strip() == ("error: --dask-scheduler: Dask is not installed; install the extra with: "
+                           "pip install '.[dask]' (distributed is missing)")
