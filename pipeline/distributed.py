@@ -23,7 +23,15 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from .batch import CHUNK, IN_FLIGHT_PER_WORKER, Job, Outcome, _chunks, _process_chunk, default_workers
+from .batch import (
+    CHUNK,
+    IN_FLIGHT_PER_WORKER,
+    Job,
+    Outcome,
+    _chunks,
+    _process_chunk,
+    default_workers,
+)
 from .errors import PipelineError, UsageError
 
 _CONNECT_SECONDS = 10

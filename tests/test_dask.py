@@ -12,12 +12,12 @@ import pytest
 dask_bag = pytest.importorskip("dask.bag", reason="the dask extra is not installed (pip install '.[dask]')")
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed (pip install '.[dask]')")
 
-from pipeline.distributed import extract_bag  # noqa: E402
-from pipeline.run import extract  # noqa: E402
+from pipeline.distributed import extract_bag
+from pipeline.run import extract
 
-from .conftest import DOCUMENTS, ROOT  # noqa: E402
-from .test_cli import run  # noqa: E402
-from .test_parallel import _batch, _tree  # noqa: E402
+from .conftest import DOCUMENTS, ROOT
+from .test_cli import run
+from .test_parallel import _batch, _tree
 
 
 @pytest.fixture(scope="module")
