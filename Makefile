@@ -38,10 +38,10 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.lock
 	touch $@
 
-## bench: chrome stripping on ../shared/bench (the pipeline and trafilatura side by side), time against size
+## bench: speed (table, bench/results/bench.json and .png) and chrome-stripping quality, side by side with trafilatura
 bench: $(BENCH_STAMP)
-	$(PY) bench/chrome_bench.py --json bench/last-run.json
-	$(PY) bench/size_bench.py --json bench/last-size-run.json
+	$(PY) bench/run_bench.py --out bench/results
+	$(PY) bench/chrome_bench.py --json bench/results/chrome.json
 
 FUZZ_STAMP := $(VENV)/.fuzz-installed
 SECONDS ?= 60
