@@ -10,7 +10,6 @@ same `process` on a Dask cluster.)
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections import deque
@@ -72,16 +71,15 @@ def process(job: Job, fmt: str, max_bytes: int) -> Outcome:
         if fmt == "source":
             from .load import load
             return Outcome(job, load(data, job.relative).text)
-        from .run import extract
-        from .write import to_json, to_text
+        from .run import extract_with_json
+        from .write import to_json, to_json_line, to_text
 
-        document = extract(data, job.relative)
+        document, dumped = extract_with_json(data, job.relative)
         counts = _counts(document)
         if fmt == "text":
             return Outcome(job, to_text(document), counts)
-        dumped = document.model_dump(mode="json")
         if fmt == "jsonl":
-            return Outcome(job, json.dumps(dumped, ensure_ascii=False, separators=(",", ":")) + "\n", counts)
+            return Outcome(job, to_json_line(dumped), counts)
         return Outcome(job, to_json(dumped), counts)
     except PipelineError as exc:
         return Outcome(job, None, error=type(exc).__name__, message=str(exc), position=exc.position)

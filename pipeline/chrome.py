@@ -25,6 +25,7 @@ from .lines import Line
 from .model import ChromeLine
 from .normalize import normalize
 from .patterns import (
+    found,
     BRACKETED_REFERENCE,
     COPYRIGHT,
     COPYRIGHT_FIELD_SEPARATOR,
@@ -173,7 +174,7 @@ def _match(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 
 def _search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: pattern.search(text) is not None
+    return lambda text: found(pattern, text)
 
 
 def _looks_like_footer(text: str) -> bool:
@@ -194,7 +195,7 @@ _LINE_RULES: tuple[tuple[str, float, Callable[[str], bool]], ...] = (
     ("cookie-notice", _MAX_COOKIE_NOTICE, _search(COOKIE_NOTICE)),
     ("teaser", _MAX_CREDIT_LEN, _match(TEASER)),
     ("promo", _MAX_COOKIE_NOTICE, _search(PROMO)),
-    ("copyright", _MAX_COPYRIGHT_LEN, lambda text: COPYRIGHT.search(text) is not None and _looks_like_footer(text)),
+    ("copyright", _MAX_COPYRIGHT_LEN, lambda text: found(COPYRIGHT, text) and _looks_like_footer(text)),
 )
 
 
@@ -501,7 +502,7 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
             streak = 0
         streaks[i] = streak
     # Below the first comment header, nothing is the article (unless nothing is above it).
-    comments = next((i for i, block in enumerate(blocks) if COMMENT_HEADER.search(block[0].stripped)), len(blocks))
+    comments = next((i for i, block in enumerate(blocks) if found(COMMENT_HEADER, block[0].stripped)), len(blocks))
     walls = [score <= -_WALL or streak >= _STREAK_WALL for score, streak in zip(scores, streaks)]
     first, last = _first_strong_run(scores, comments, walls)
     if last < first:
@@ -524,7 +525,7 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
                 reasons[line.index] = "outside-main"
             elif IMAGE_PLACEHOLDER.match(line.stripped):
                 reasons[line.index] = "image"
-            elif CAPTION_CREDIT.search(line.stripped):
+            elif found(CAPTION_CREDIT, line.stripped):
                 reasons[line.index] = "photo-credit"
 
 
@@ -578,12 +579,12 @@ def _prose_score(block: list[Line]) -> float:
     for line in block:
         text = line.stripped
         size = _weight(text)
-        if SECTION_OF_LINKS.match(text) or COMMENT_HEADER.search(text):
+        if SECTION_OF_LINKS.match(text) or found(COMMENT_HEADER, text):
             score -= _WALL  # related links, comments, teasers: the article does not go on here
         elif LABEL.match(line.raw) or LABEL_ALONE.match(line.raw) or (text.endswith(":") and len(text.split()) > 3):
             score += max(size, _MIN_PROSE)  # numbered clauses and list introductions are what we extract
         elif IMAGE_PLACEHOLDER.match(text) or LINK_ITEM.match(text) or (BULLET.match(line.raw) and size < _MIN_PROSE) \
-                or CAPTION_CREDIT.search(text):
+                or found(CAPTION_CREDIT, text):
             score -= _SHORT_PENALTY
         elif size >= _MIN_PROSE and (". " in text or text.endswith(_SENTENCE_ENDS) or WIDE_SENTENCE_END.search(text)):
             score += size

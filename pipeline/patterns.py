@@ -349,3 +349,28 @@ CLAUSE_CONTINUES = re.compile(r"[;,]\s+(?:and|or)$", re.IGNORECASE)
 # Text that ends a sentence or clause: ".", ";", ",", ":", "!", "?", possibly followed by
 # closing quotes/brackets: 'Corruption,' 'at:' 'assessed;' 'policy."'
 CLAUSE_END = re.compile(r"[.;,:!?][\"'\u2019\u201d)\]]*$")
+
+
+# Literal pieces, case-folded, at least one of which every match of the pattern contains. A
+# line holding none of them cannot match, and `in` tells that far faster than the regular
+# expression engine, which cannot skip ahead in a case-insensitive alternation. (Checked
+# against the patterns in tests/test_patterns.py.)
+NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
+    TRAILING_CREDIT: ("image", "photo", "pic", "credit"),
+    COOKIE_NOTICE: ("cookie",),
+    PROMO: ("subscribe", "sign", "follow", "newsletter", "inbox"),
+    COPYRIGHT: ("\u00a9", "(c)", "copyright", "rights"),
+    CAPTION_CREDIT: ("getty", "shutterstock", "photo", "image", "/"),
+    COMMENT_HEADER: (":", "respons", "thought", "comment", "repl"),
+}
+
+
+def found(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text) is not None`, answered without the engine when a needle of the
+    pattern is missing from the text."""
+    needles = NEEDLES.get(pattern)
+    if needles is not None:
+        folded = text.casefold()
+        if not any(needle in folded for needle in needles):
+            return False
+    return pattern.search(text) is not None

@@ -10,6 +10,8 @@ a test can run any prefix (see `tests/test_stages.py`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from .blocks import refine, segment
 from .chrome import strip_chrome
 from .lines import split_lines
@@ -25,6 +27,12 @@ from .validate import validate
 
 def extract(data: bytes, path: str) -> Document:
     """Bytes of one input (at `path`, relative to its input root) -> a validated Document."""
+    return extract_with_json(data, path)[0]
+
+
+def extract_with_json(data: bytes, path: str) -> tuple[Document, dict[str, Any]]:
+    """`extract`, and the document as the JSON-ready dict it was validated as (so that a
+    writer need not dump the model a second time)."""
     loaded = load(data, path)
     lines = split_lines(loaded.text)
     chrome = strip_chrome(loaded.text, lines, loaded.source.media_type, _page_roles(loaded, lines))
@@ -63,8 +71,9 @@ def extract(data: bytes, path: str) -> Document:
         warnings=sorted(warnings + structure.warnings, key=lambda w: (w.span or (-1, -1), w.code)),
         source_map=source_map,
     )
-    validate(document.model_dump(mode="json"), path)
-    return document
+    dumped = document.model_dump(mode="json")
+    validate(dumped, path)
+    return document, dumped
 
 
 def _page_roles(loaded: Loaded, lines: tuple[Line, ...]) -> dict[int, str]:

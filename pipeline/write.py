@@ -13,12 +13,29 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 if TYPE_CHECKING:  # the model is heavy to import; `pipeline --help` must start fast
     from .model import Document, Recommendation
 
 
 def to_json(instance: Any) -> str:
-    return json.dumps(instance, ensure_ascii=False, indent=2) + "\n"
+    """Two-space indented JSON, UTF-8 characters unescaped, with a final newline. orjson
+    writes the same bytes as `json.dumps(..., ensure_ascii=False, indent=2)` about ten times
+    faster (the standard library's C encoder is not used when indenting); what orjson
+    refuses (a lone surrogate) goes through the standard library."""
+    try:
+        return orjson.dumps(instance, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    except TypeError:
+        return json.dumps(instance, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json_line(instance: Any) -> str:
+    """The document on one line (for JSON Lines), with its newline."""
+    try:
+        return orjson.dumps(instance, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    except TypeError:
+        return json.dumps(instance, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 TEMP_SUFFIX = ".pipeline-tmp"

@@ -34,3 +34,29 @@ def test_pattern_finishes_on_adversarial_lines(name: str) -> None:
     for line in ADVERSARIAL:
         pattern.search(line)
         pattern.match(line)
+
+
+def _lines_to_check() -> list[str]:
+    from .conftest import ROOT
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests" / "fixtures").rglob("*"))
+             if p.is_file() and p.suffix in (".txt", ".md", ".html")]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT.parent / "shared").glob("*/*/raw.*"))]
+    lines = [line.strip() for text in texts for line in text.splitlines()]
+    return lines + ADVERSARIAL + [
+        "\u00a9 2024 Site", "(C) 2020", "All Rights Reserved.", "Readers queue (AP Photo/Jane Doe)", "REUTERS/Jane Doe",
+        "Image copyright Getty Images", "We use cookies.", "Subscribe to our newsletter", "Sign up here",
+        "Get the news delivered to your inbox", "Follow us on X", "Jo on May 2, 2024 at 4:47 pm said:",
+        "1. fan says:", "34 responses to \u201cTitle\u201d", "12 thoughts on \"X\"", "Rain (Photo: AFP)",
+        "\u017fubscribe to our newsletter", "photo credit: Jane",
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(name for name, p in PATTERNS.items() if p in patterns.NEEDLES))
+def test_needles_never_change_an_answer(name: str) -> None:
+    """`found` skips the engine when no needle is in the line: it must agree with the pattern."""
+    pattern = PATTERNS[name]
+    lines = _lines_to_check()
+    matching = [line for line in lines if pattern.search(line)]
+    assert matching, f"no line matches {name}: the check would be empty"
+    assert [patterns.found(pattern, line) for line in lines] == [pattern.search(line) is not None for line in lines]
