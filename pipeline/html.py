@@ -21,6 +21,8 @@ Postconditions: `Rendered.text` holds every visible character of the page once;
 
 from __future__ import annotations
 
+import itertools
+
 import codecs
 import json
 import re
@@ -329,8 +331,11 @@ def _score_content(body: etree._Element, hidden: set[etree._Element], sizes: _Si
         texts = el.itertext() if el.tag in _PARAGRAPHS else [el.text or "", *(c.tail or "" for c in el)]
         commas = sum(t.count(",") for t in texts)
         score = 1 + commas + min(length // 100, 3)
-        # The parent takes the whole score, the grandparent half, the next level a sixth.
-        for level, ancestor in enumerate(el.iterancestors()):
+        # The parent takes the whole score, the grandparent half, the next level a sixth. Text
+        # printed directly in a container counts as a paragraph of its own inside it (readability
+        # wraps such text in a <p>), so the container itself is its "parent".
+        holders = el.iterancestors() if el.tag in _PARAGRAPHS else itertools.chain((el,), el.iterancestors())
+        for level, ancestor in enumerate(holders):
             if level >= _SCORE_LEVELS:
                 break
             scores[ancestor] += score / (1 if level == 0 else 2 if level == 1 else level * 3)

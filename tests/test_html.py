@@ -121,6 +121,27 @@ def test_main_content_wins_over_comments_and_related_lists() -> None:
     assert roles["Comment0"] != "content"
 
 
+def test_text_printed_directly_in_a_container_scores_that_container() -> None:
+    """An article body printed as text beside images and <br>s, not in <p>s, in a grid row
+    whose other column is a long list of links: the body's own container is the main
+    content, not the footer's one short address line (a grid like Bootstrap's)."""
+    links = "".join(f"<li><a href='/archive/{i}'>Archive month {i} <span>(3)</span></a></li>" for i in range(150))
+    body = ("The health team reported on Monday that two of its five cars were broken into overnight, "
+            "their batteries taken, and the police came to look at the damage, the city said. "
+            "Patients booked for the morning are being given new times, and the service expects to "
+            "be back to normal by the afternoon, with the cars repaired by the end of the week.")
+    markup = ("<html><body><div class='container'><div class='row'><div class='col-12'><div class='row'>"
+              f"<div class='col-side'><ul>{links}</ul></div>"
+              "<div class='col-main'><p class='title'>Cars broken into</p><small>5 October</small><br>"
+              f"<img src='a.jpg'><img src='b.jpg'>{body}<br><br></div></div></div></div>"
+              "<div class='row'><div class='col-12'><div>City Hall, 1 Main Street, Springfield, Phone 555-0100"
+              "</div></div></div></div></body></html>")
+    roles = {text[:20]: role for text, role in _lines(markup)}
+    assert roles[body[:20]] == "content"
+    assert roles["City Hall, 1 Main St"] != "content"
+    assert roles["\u2022 Archive month 1 (3"] != "content"
+
+
 def test_rendered_html_documents_keep_every_line(tmp_path: Path) -> None:
     doc = extract((HTML / "resolution.html").read_bytes(), "resolution.html")
     assert len(doc.source_map) == len([ln for ln in load((HTML / "resolution.html").read_bytes(), "r.html").page.lines])  # type: ignore[union-attr]
