@@ -161,13 +161,18 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         outcomes = run_on_dask(usable(), args.format, args.max_bytes, args.dask_scheduler)
     else:
         outcomes = run(usable(), args.format, args.max_bytes, workers=args.jobs or default_workers())
+    progress = _progress(args, err)
     try:
         for outcome in outcomes:
             job = outcome.job
+            if progress is not None:
+                progress.update()
             if outcome.content is None:
                 report.fail(job.relative, outcome.error or "Error", outcome.message or "", outcome.position)
                 continue
             totals["documents with warnings"] += bool(outcome.counts.warnings)
+            for key in ("sections", "considerations", "recommendations", "warnings"):
+                totals[key] = totals.get(key, 0) + getattr(outcome.counts, key)
             if lines is not None:
                 lines.add(outcome.content)
                 written += 1
@@ -186,6 +191,9 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if lines is not None:
             lines.abandon()
         raise
+    finally:
+        if progress is not None:
+            progress.close()
     report.close()
     failed = report.failed
     if lines is not None:
@@ -200,11 +208,25 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         count = written if jsonl else len(produced)
         verdict = "up to date" if not differing else f"{differing} file(s) differ"
         print(f"check: {count} document(s), {verdict}, {failed} failed", file=err)
-    else:
+    elif not args.quiet:
         where = "stdout" if args.output == "-" else args.output
         print(f"extract: {written} document(s) written to {where} ({totals['documents with warnings']} with warnings), "
               f"{failed} failed in {seconds:.1f} s", file=err)
+        print(f"extract: {totals.get('sections', 0)} sections, {totals.get('considerations', 0)} considerations, "
+              f"{totals.get('recommendations', 0)} recommendations (sub-items included), "
+              f"{totals.get('warnings', 0)} warnings", file=err)
     return 1 if failed or differing else 0
+
+
+def _progress(args: argparse.Namespace, err: TextIO):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for a batch, only when stderr is a terminal and not --quiet
+    (the inputs are counted first: listing files is cheap next to parsing them)."""
+    if args.quiet or not (hasattr(err, "isatty") and err.isatty()):
+        return None
+    from tqdm import tqdm
+
+    total = sum(1 for _ in _inputs(args.paths, Path(args.output), _SUFFIXES[args.format]))
+    return tqdm(total=total, file=err, unit="doc", dynamic_ncols=True, leave=False)
 
 
 def _compare(target: Path, content: str, err: TextIO) -> int:
@@ -291,6 +313,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="json: the structured document, one file per input (default); jsonl: one "
                           "document per line, streamed in input order; text: the kept main text as plain "
                           "UTF-8; source: the text that spans point into (an HTML page's rendered text)")
+    ext.add_argument("-q", "--quiet", action="store_true",
+                     help="no progress bar and no summary; only the error lines")
     ext.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                      help="worker processes (default 1; 0: one per CPU); the output is the same as with 1")
     ext.add_argument("--dask-scheduler", metavar="ADDRESS",

@@ -193,3 +193,35 @@ def run_json(path: Path) -> str:
     from pipeline.run import extract
     from pipeline.write import to_json
     return to_json(extract(path.read_bytes(), path.name).model_dump(mode="json"))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_a_summary_of_the_batch(tmp_path: Path) -> None:
+    terminal = _Terminal()
+    assert main(["extract", str(DOCUMENTS), "-o", str(tmp_path / "a")], err=terminal) == 0
+    shown = terminal.getvalue()
+    files = len([p for p in DOCUMENTS.iterdir() if p.suffix in (".txt", ".md")])
+    assert f"/{files} [" in shown and "doc/s" in shown  # the bar, with the number of inputs
+    summary = shown.rsplit("\r", 1)[-1].splitlines()
+    assert summary[0].startswith(f"extract: {files} document(s) written to ")
+    documents = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "a").glob("*.json")]
+    sections = sum(len(d["sections"]) for d in documents)
+    considerations = sum(len(s["considerations"]) for d in documents for s in d["sections"])
+
+    def items(recs: list[dict]) -> int:  # type: ignore[type-arg]
+        return sum(1 + items(r["items"]) for r in recs)
+
+    recommendations = sum(items(s["recommendations"]) for d in documents for s in d["sections"])
+    warnings = sum(len(d["warnings"]) for d in documents)
+    assert summary[1] == (f"extract: {sections} sections, {considerations} considerations, "
+                          f"{recommendations} recommendations (sub-items included), {warnings} warnings")
+    plain = io.StringIO()  # not a terminal: no bar
+    assert main(["extract", str(DOCUMENTS), "-o", str(tmp_path / "b")], err=plain) == 0
+    assert "\r" not in plain.getvalue() and plain.getvalue().startswith("extract: ")
+    quiet = _Terminal()
+    assert main(["extract", str(DOCUMENTS), "-o", str(tmp_path / "c"), "--quiet"], err=quiet) == 0
+    assert quiet.getvalue() == ""
