@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: extract test schema golden check bench fuzz clean
+.PHONY: extract test schema golden check bench fuzz clean browser review-shot
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,21 @@ $(STAMP): pyproject.toml requirements.lock
 extract: $(STAMP)
 	$(PY) -m pipeline extract raw -o output
 
-## test: the whole test suite
-test: $(STAMP)
+## test: the whole test suite (installs Debian's chromium for the review page's browser test when missing)
+test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+## browser: Debian's chromium, for the browser test of `pipeline review` (apt-get, as root, when missing)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "make: chromium is missing and could not be installed here; the browser tests will be skipped"
+
+## review-shot: the README's screenshot of the seed's review page (docs/review-seed.png)
+review-shot: $(STAMP) browser
+	$(PY) -m pipeline review raw -o build/review
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1100 \
+	  --screenshot=docs/review-seed.png "file://$(CURDIR)/build/review/diplomatic-society-2017-anti-corruption-conference-recommendations.html"
 
 ## schema: regenerate schemas/ from the pydantic models
 schema: $(STAMP)

@@ -242,6 +242,39 @@ def _compare(target: Path, content: str, err: TextIO) -> int:
     return 1
 
 
+def _review(args: argparse.Namespace, err: TextIO) -> int:
+    from .errors import PipelineError
+    from .load import load
+    from .review import expected_counts, index_page, review_page
+    from .run import extract_with_json
+
+    out_dir = Path(args.output)
+    entries: list[dict[str, object]] = []
+    failed = 0
+    for job in _inputs(args.paths, out_dir, ".html"):
+        if isinstance(job, str):
+            print(f"error: {job}", file=err)
+            failed += 1
+            continue
+        try:
+            data = Path(job.path).read_bytes()
+            _, doc = extract_with_json(data, job.relative)
+            text = load(data, job.relative).text
+        except (PipelineError, OSError) as exc:
+            message = str(exc) if isinstance(exc, PipelineError) else f"{job.relative}: cannot read it ({exc})"
+            print(f"error: {message}", file=err)
+            entries.append({"name": job.relative, "error": message})
+            failed += 1
+            continue
+        write_atomic(Path(job.target), review_page(doc, text, job.relative))
+        entries.append({"name": job.relative, "href": Path(job.target).relative_to(out_dir).as_posix(),
+                        "title": doc["title"], "sections": len(doc["sections"]), "counts": expected_counts(doc),
+                        "warnings": len(doc["warnings"])})
+    write_atomic(out_dir / "index.html", index_page(entries))
+    print(f"review: {len(entries) - failed} page(s) and index.html written to {out_dir}, {failed} failed", file=err)
+    return 1 if failed else 0
+
+
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from .model import json_schema
 
@@ -320,6 +353,18 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--dask-scheduler", metavar="ADDRESS",
                      help="run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a "
                           "local cluster; needs the dask extra (pip install '.[dask]')")
+    rev = commands.add_parser(
+        "review", help="an HTML page per document showing what was extracted",
+        description="Extract every input and write DIR/<relative path>.html: the source text with every "
+                    "extracted span highlighted by kind (chrome greyed out), warnings at their positions, a "
+                    "legend and a summary; and DIR/index.html for the batch. The pages have no external "
+                    "assets: open them from disk.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  pipeline review raw -o review && xdg-open review/index.html\n"
+               "  pipeline review page.html -o /tmp/review",
+    )
+    rev.add_argument("paths", nargs="+", metavar="PATH")
+    rev.add_argument("-o", "--output", required=True, metavar="DIR")
     sch = commands.add_parser("schema", help="print (or write) the output JSON Schema",
                               epilog="example: pipeline schema -o schemas/document.schema.json")
     sch.add_argument("-o", "--output", metavar="FILE")
@@ -354,6 +399,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return _extract(args, out, err)
     if args.command == "evaluate":
         return _evaluate(args, out, err)
+    if args.command == "review":
+        return _review(args, err)
     return _schema(args, out)
 
 
