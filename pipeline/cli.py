@@ -275,6 +275,91 @@ def _review(args: argparse.Namespace, err: TextIO) -> int:
     return 1 if failed else 0
 
 
+def _json_documents(paths: Sequence[str]) -> Iterator[tuple[str, object]]:
+    """(name, parsed JSON or the one-line parse error) for every .json file (folders searched
+    recursively) and every line of a .jsonl file."""
+    for given in paths:
+        root = Path(given)
+        files = sorted(p for p in root.rglob("*") if p.suffix in (".json", ".jsonl")) if root.is_dir() else [root]
+        for file in files:
+            name = str(file)
+            try:
+                raw = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                yield name, ValueError(f"cannot read it ({exc})")
+                continue
+            chunks = [(f"{name}:{n}", line) for n, line in enumerate(raw.splitlines(), 1) if line.strip()] \
+                if file.suffix == ".jsonl" else [(name, raw)]
+            for where, text in chunks:
+                try:
+                    yield where, json.loads(text)
+                except json.JSONDecodeError as exc:
+                    yield where, ValueError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .validate import schema_errors
+
+    valid = invalid = 0
+    for name, document in _json_documents(args.files):
+        problems = [str(document)] if isinstance(document, ValueError) else schema_errors(document)
+        if problems:
+            invalid += 1
+            for problem in problems:
+                out.write(f"{name}: {problem}\n")
+        else:
+            valid += 1
+            if args.verbose:
+                out.write(f"{name}: valid\n")
+    if valid + invalid == 0:
+        print("validate: no .json or .jsonl file found in " + " ".join(args.files), file=err)
+        return 1
+    print(f"validate: {valid} valid, {invalid} invalid", file=err)
+    return 1 if invalid else 0
+
+
+def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .diff import diff_documents, render
+
+    old_root, new_root = Path(args.old), Path(args.new)
+    if old_root.is_dir() != new_root.is_dir():
+        print("error: diff takes two files or two folders", file=err)
+        return 2
+    if old_root.is_dir():
+        old_files = {p.relative_to(old_root).as_posix(): p for p in old_root.rglob("*.json")}
+        new_files = {p.relative_to(new_root).as_posix(): p for p in new_root.rglob("*.json")}
+        pairs = [(name, old_files.get(name), new_files.get(name)) for name in sorted(set(old_files) | set(new_files))]
+    else:
+        pairs = [(new_root.name, old_root, new_root)]
+    records: list[dict[str, object]] = []
+    differing = changes_total = 0
+    for name, old_path, new_path in pairs:
+        if old_path is None or new_path is None:
+            differing += 1
+            state = "added" if old_path is None else "removed"
+            records.append({"document": name, "change": state})
+            if not args.json:
+                out.write(f"{name}: {'only in NEW' if old_path is None else 'only in OLD'}\n")
+            continue
+        try:
+            old = json.loads(old_path.read_text(encoding="utf-8"))
+            new = json.loads(new_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            print(f"error: {name}: cannot read it as JSON ({exc})", file=err)
+            return 2
+        changes = diff_documents(old, new)
+        if changes:
+            differing += 1
+            changes_total += len(changes)
+            records.append({"document": name, "change": "changed", "changes": [c.as_dict() for c in changes]})
+            if not args.json:
+                out.write("\n".join(render(name, changes)) + "\n")
+    if args.json:
+        out.write(json.dumps({"documents": records}, ensure_ascii=False, indent=2) + "\n")
+    print(f"diff: {differing} of {len(pairs)} document(s) differ, {changes_total} change(s)", file=err)
+    return 1 if differing else 0
+
+
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     from .model import json_schema
 
@@ -365,6 +450,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     rev.add_argument("paths", nargs="+", metavar="PATH")
     rev.add_argument("-o", "--output", required=True, metavar="DIR")
+    val = commands.add_parser(
+        "validate", help="check JSON documents against the schema",
+        description="Validate every FILE (a .json document, every line of a .jsonl file, or every such file "
+                    "in a folder) against the output schema. Each error is printed as FILE: JSON path: message; "
+                    "the exit status is 1 when any document is invalid.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  pipeline validate output\n  pipeline validate crawl.jsonl other.json -v",
+    )
+    val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument("-v", "--verbose", action="store_true", help="also name the valid documents")
+    dif = commands.add_parser(
+        "diff", help="what changed between two extractions",
+        description="Compare two extractions (two JSON files, or two output folders matched by relative "
+                    "path): title, facts, paragraphs, sections, considerations and recommendations (sub-items "
+                    "included) added, removed or changed, matched by heading and number where they have them "
+                    "and by position otherwise, with word-level differences ([-old-] {+new+}); removed lines "
+                    "and warnings by count. Exit status 1 when they differ.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  pipeline extract raw -o /tmp/new && pipeline diff output /tmp/new\n"
+               "  pipeline diff old/doc.json new/doc.json --json",
+    )
+    dif.add_argument("old", metavar="OLD")
+    dif.add_argument("new", metavar="NEW")
+    dif.add_argument("--json", action="store_true", help="machine-readable output")
     sch = commands.add_parser("schema", help="print (or write) the output JSON Schema",
                               epilog="example: pipeline schema -o schemas/document.schema.json")
     sch.add_argument("-o", "--output", metavar="FILE")
@@ -401,6 +510,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return _evaluate(args, out, err)
     if args.command == "review":
         return _review(args, err)
+    if args.command == "validate":
+        return _validate(args, out, err)
+    if args.command == "diff":
+        return _diff(args, out, err)
     return _schema(args, out)
 
 
