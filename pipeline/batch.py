@@ -18,8 +18,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .errors import InputError, PipelineError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 FORMATS = ("json", "jsonl", "text", "source")
 CHUNK = 8
@@ -57,7 +61,7 @@ class Outcome:
     position: int | None = None
 
 
-def process(job: Job, fmt: str, max_bytes: int) -> Outcome:
+def process(job: Job, fmt: str, max_bytes: int, config: Config | None = None, profile: str | None = None) -> Outcome:
     """Read, extract and serialize one input. Never raises for a bad input: the failure
     comes back as an Outcome with `error` set (a bug is reported the same way, so that it
     cannot stop the batch)."""
@@ -74,7 +78,7 @@ def process(job: Job, fmt: str, max_bytes: int) -> Outcome:
         from .run import extract_with_json
         from .write import to_json, to_json_line, to_text
 
-        document, dumped = extract_with_json(data, job.relative)
+        document, dumped = extract_with_json(data, job.relative, config, profile)
         counts = _counts(document)
         if fmt == "text":
             return Outcome(job, to_text(document), counts)
@@ -102,21 +106,24 @@ def _counts(document) -> Counts:  # type: ignore[no-untyped-def]
     )
 
 
-def _process_chunk(chunk: list[Job], fmt: str, max_bytes: int) -> list[Outcome]:
-    return [process(job, fmt, max_bytes) for job in chunk]
+def _process_chunk(chunk: list[Job], fmt: str, max_bytes: int, config: Config | None = None,
+                   profile: str | None = None) -> list[Outcome]:
+    return [process(job, fmt, max_bytes, config, profile) for job in chunk]
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run(jobs: Iterable[Job], fmt: str, max_bytes: int, workers: int = 1) -> Iterator[Outcome]:
-    """One Outcome per job, in job order. `workers` > 1 uses that many processes."""
+def run(jobs: Iterable[Job], fmt: str, max_bytes: int, workers: int = 1, config: Config | None = None,
+        profile: str | None = None) -> Iterator[Outcome]:
+    """One Outcome per job, in job order. `workers` > 1 uses that many processes. `config`
+    and `profile` are the configured rules (see `pipeline.config`)."""
     if workers <= 1:
         for job in jobs:
-            yield process(job, fmt, max_bytes)
+            yield process(job, fmt, max_bytes, config, profile)
         return
-    work = partial(_process_chunk, fmt=fmt, max_bytes=max_bytes)
+    work = partial(_process_chunk, fmt=fmt, max_bytes=max_bytes, config=config, profile=profile)
     chunks = _chunks(iter(jobs), CHUNK)
     # 'fork' where the platform has it (fast to start; the parent holds no threads), else the default.
     methods = multiprocessing.get_all_start_methods()

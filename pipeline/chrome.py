@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .config import active
 from .lines import Line
 from .model import ChromeLine
 from .normalize import normalize
@@ -117,8 +118,14 @@ def strip_chrome(text: str, lines: tuple[Line, ...], media_type: str,
     start = 0
     if media_type == "text/markdown" or (lines and FRONT_MATTER_FENCE.match(lines[0].raw)):
         start = _mark_front_matter(lines, reasons)
+    configured = active().chrome
     for line in lines[start:]:
-        reason = None if line.index in reasons else _line_reason(line)
+        if line.index in reasons:
+            continue
+        if configured and not line.is_empty and any(p.search(line.stripped) for p in configured):
+            reasons[line.index] = "configured"
+            continue
+        reason = _line_reason(line)
         if reason:
             reasons[line.index] = reason
     _mark_wrapper(lines, reasons, start)

@@ -155,12 +155,19 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 yield job
 
     outcomes: Iterator[Outcome]
+    try:
+        config = _config(args)
+    except UsageError as exc:
+        report.close()
+        print(f"error: {exc}", file=err)
+        return 2
     if args.dask_scheduler:
         from .distributed import run_on_dask
 
-        outcomes = run_on_dask(usable(), args.format, args.max_bytes, args.dask_scheduler)
+        outcomes = run_on_dask(usable(), args.format, args.max_bytes, args.dask_scheduler, config, args.profile)
     else:
-        outcomes = run(usable(), args.format, args.max_bytes, workers=args.jobs or default_workers())
+        outcomes = run(usable(), args.format, args.max_bytes, workers=args.jobs or default_workers(),
+                       config=config, profile=args.profile)
     progress = _progress(args, err)
     try:
         for outcome in outcomes:
@@ -218,6 +225,19 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failed or differing else 0
 
 
+def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The configuration given with --config (checked whole before any document is read),
+    with --profile checked against it; None when neither is given."""
+    if not args.config and not args.profile:
+        return None
+    from .config import Config, load_config
+
+    config = load_config(args.config) if args.config else Config()
+    if args.profile:
+        config.profile(args.profile)
+    return config
+
+
 def _progress(args: argparse.Namespace, err: TextIO):  # type: ignore[no-untyped-def]
     """A progress bar on stderr for a batch, only when stderr is a terminal and not --quiet
     (the inputs are counted first: listing files is cheap next to parsing them)."""
@@ -251,6 +271,11 @@ def _review(args: argparse.Namespace, err: TextIO) -> int:
     out_dir = Path(args.output)
     entries: list[dict[str, object]] = []
     failed = 0
+    try:
+        config = _config(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
     for job in _inputs(args.paths, out_dir, ".html"):
         if isinstance(job, str):
             print(f"error: {job}", file=err)
@@ -258,7 +283,7 @@ def _review(args: argparse.Namespace, err: TextIO) -> int:
             continue
         try:
             data = Path(job.path).read_bytes()
-            _, doc = extract_with_json(data, job.relative)
+            _, doc = extract_with_json(data, job.relative, config, args.profile)
             text = load(data, job.relative).text
         except (PipelineError, OSError) as exc:
             message = str(exc) if isinstance(exc, PipelineError) else f"{job.relative}: cannot read it ({exc})"
@@ -401,6 +426,15 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="FILE",
+                        help="a TOML file of extra rules (chrome patterns, heading cues, lexicon) and per-source "
+                             "profiles; see the README")
+    parser.add_argument("--profile", metavar="NAME",
+                        help="apply this profile of the configuration to every input (default: the first "
+                             "profile whose match applies to the input, if any)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pipeline", description="Turn raw published documents into validated, structured JSON.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -431,6 +465,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="json: the structured document, one file per input (default); jsonl: one "
                           "document per line, streamed in input order; text: the kept main text as plain "
                           "UTF-8; source: the text that spans point into (an HTML page's rendered text)")
+    _config_options(ext)
     ext.add_argument("-q", "--quiet", action="store_true",
                      help="no progress bar and no summary; only the error lines")
     ext.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
@@ -450,6 +485,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     rev.add_argument("paths", nargs="+", metavar="PATH")
     rev.add_argument("-o", "--output", required=True, metavar="DIR")
+    _config_options(rev)
     val = commands.add_parser(
         "validate", help="check JSON documents against the schema",
         description="Validate every FILE (a .json document, every line of a .jsonl file, or every such file "

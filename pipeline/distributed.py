@@ -90,7 +90,8 @@ def connect(scheduler: str) -> Any:
                          f"within {_CONNECT_SECONDS} s ({type(exc).__name__})") from exc
 
 
-def run_on_dask(jobs: Iterable[Job], fmt: str, max_bytes: int, scheduler: str) -> Iterator[Outcome]:
+def run_on_dask(jobs: Iterable[Job], fmt: str, max_bytes: int, scheduler: str, config: Any = None,
+                profile: str | None = None) -> Iterator[Outcome]:
     """One Outcome per job, in job order, computed on the cluster at `scheduler`."""
     client = connect(scheduler)
     try:
@@ -98,14 +99,14 @@ def run_on_dask(jobs: Iterable[Job], fmt: str, max_bytes: int, scheduler: str) -
         chunks = _chunks(iter(jobs), CHUNK)
         pending: deque[Any] = deque()
         for chunk in islice(chunks, workers * IN_FLIGHT_PER_WORKER):
-            pending.append(client.submit(_process_chunk, chunk, fmt, max_bytes, pure=False))
+            pending.append(client.submit(_process_chunk, chunk, fmt, max_bytes, config, profile, pure=False))
         while pending:
             future = pending.popleft()
             done: list[Outcome] = future.result()
             future.release()
             following = next(chunks, None)
             if following is not None:
-                pending.append(client.submit(_process_chunk, following, fmt, max_bytes, pure=False))
+                pending.append(client.submit(_process_chunk, following, fmt, max_bytes, config, profile, pure=False))
             yield from done
     finally:
         cluster = client.cluster

@@ -6,6 +6,8 @@ Multi-word phrases are matched before single words when computing a clause's `le
 
 from __future__ import annotations
 
+from .config import active
+
 PREAMBULAR_PHRASES: frozenset[str] = frozenset({
     "acknowledging", "affirming", "alarmed", "appreciating", "aware", "bearing in mind",
     "believing", "cognizant", "concerned", "conscious", "considering", "convinced",
@@ -44,9 +46,12 @@ _MAX_PHRASE_WORDS = max(len(p.split()) for p in _ALL_PHRASES)
 
 def lead_of(words: list[str]) -> str:
     """The opening phrase of a clause from its first words (already lower-cased)."""
-    for size in range(min(_MAX_PHRASE_WORDS, len(words)), 1, -1):
+    extra = active()
+    configured = extra.preambular_set | extra.operative_set if extra.preambular or extra.operative else None
+    longest = max([_MAX_PHRASE_WORDS, *(len(p.split()) for p in configured)]) if configured else _MAX_PHRASE_WORDS
+    for size in range(min(longest, len(words)), 1, -1):
         phrase = " ".join(words[:size])
-        if phrase in _ALL_PHRASES:
+        if phrase in _ALL_PHRASES or (configured and phrase in configured):
             return phrase
     if not words:
         return ""
@@ -72,7 +77,9 @@ def is_preambular(lead: str) -> bool:
     """A preambular opening: a listed phrase ('bearing in mind', 'deeply concerned'), or a
     present participle ('having asked', 'attaching importance') that no list needs to name."""
     first = lead.split(" ", 1)[0]
-    return lead in PREAMBULAR_PHRASES or first in PREAMBULAR_PHRASES or is_participle(first)
+    extra = active().preambular_set
+    return (lead in PREAMBULAR_PHRASES or first in PREAMBULAR_PHRASES or is_participle(first)
+            or lead in extra or first in extra)
 
 
 def is_operative(words: list[str]) -> bool:
@@ -81,7 +88,12 @@ def is_operative(words: list[str]) -> bool:
     rest = list(words)
     while rest and rest[0] in OPERATIVE_ADVERBS:
         rest = rest[1:]
-    return bool(rest) and (rest[0] in OPERATIVE_PHRASES or " ".join(rest[:2]) in OPERATIVE_PHRASES)
+    if not rest:
+        return False
+    extra = active().operative_set
+    if rest[0] in OPERATIVE_PHRASES or " ".join(rest[:2]) in OPERATIVE_PHRASES:
+        return True
+    return any(" ".join(rest[:len(phrase.split())]) == phrase for phrase in extra)
 
 
 PREAMBULAR_FIRST_WORDS: frozenset[str] = frozenset(p.split()[0] for p in PREAMBULAR_PHRASES)

@@ -54,6 +54,8 @@ class Source(_Frozen):
     text_form: Literal["decoded", "rendered-html"] = "decoded"
     """What spans point into: the decoded input itself, or, for an HTML page, its visible text
     as rendered by the pipeline (see `source_map` for the element of every line)."""
+    profile: str | None = None
+    """The configuration profile applied to this document (`--config`), or null."""
 
 
 class TextSpan(_Frozen):
@@ -154,6 +156,7 @@ class ChromeLine(TextSpan):
         "teaser",
         "cookie-notice",
         "promo",
+        "configured",
     ]
 
 

@@ -10,9 +10,11 @@ a test can run any prefix (see `tests/test_stages.py`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .blocks import refine, segment
+from .config import Config, activate, site_text
 from .chrome import strip_chrome
 from .lines import split_lines
 from .load import load
@@ -25,15 +27,29 @@ from .structure import build_structure
 from .validate import validate
 
 
-def extract(data: bytes, path: str) -> Document:
-    """Bytes of one input (at `path`, relative to its input root) -> a validated Document."""
-    return extract_with_json(data, path)[0]
+def extract(data: bytes, path: str, config: Config | None = None, profile: str | None = None) -> Document:
+    """Bytes of one input (at `path`, relative to its input root) -> a validated Document.
+    `config` adds configured rules (the profile named, or the first whose match applies)."""
+    return extract_with_json(data, path, config, profile)[0]
 
 
-def extract_with_json(data: bytes, path: str) -> tuple[Document, dict[str, Any]]:
+def extract_with_json(data: bytes, path: str, config: Config | None = None,
+                      profile: str | None = None) -> tuple[Document, dict[str, Any]]:
     """`extract`, and the document as the JSON-ready dict it was validated as (so that a
     writer need not dump the model a second time)."""
     loaded = load(data, path)
+    if config is None and profile is None:
+        return _extract(loaded, path)
+    config = config or Config()
+    meta = loaded.page.meta if loaded.page is not None else None
+    name, rules = config.choose(path, site_text(loaded.text, meta and meta.site_name, meta and meta.title), profile)
+    if name is not None:
+        loaded = replace(loaded, source=loaded.source.model_copy(update={"profile": name}))
+    with activate(rules):
+        return _extract(loaded, path)
+
+
+def _extract(loaded: Loaded, path: str) -> tuple[Document, dict[str, Any]]:
     lines = split_lines(loaded.text)
     chrome = strip_chrome(loaded.text, lines, loaded.source.media_type, _page_roles(loaded, lines))
     blocks = refine(segment(loaded.text, chrome), loaded.text)

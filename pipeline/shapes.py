@@ -7,6 +7,7 @@ formulas) read a block the same way.
 from __future__ import annotations
 
 from .blocks import Block
+from .config import active
 from .lexicon import is_preambular, lead_of
 from .patterns import (
     ABBREVIATION_END,
@@ -59,6 +60,8 @@ def is_heading_like(block: Block, text: str) -> bool:
     Armaments.') or ends with an abbreviation ('... to E.C.A.F.E.')."""
     if block.marked_heading:
         return bool(text)
+    if any(cue.search(text) for cue in active().headings):
+        return True  # a configured heading cue
     text = shape_text(text)
     upper = text.upper() == text and any(ch.isalpha() for ch in text)
     limit = _MAX_UPPER_HEADING_CHARS if upper else _MAX_HEADING_CHARS
