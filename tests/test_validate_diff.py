@@ -98,3 +98,30 @@ def test_every_subcommand_has_help_with_examples() -> None:
         result = subprocess.run([sys.executable, "-m", "pipeline", command, "--help"], capture_output=True,
                                 text=True, check=True, cwd=ROOT)
         assert "example" in result.stdout, command
+
+
+def test_each_subcommand_end_to_end_as_a_subprocess(tmp_path: Path) -> None:
+    def cli(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pipeline", *argv], capture_output=True, text=True, cwd=ROOT,
+                              check=False)
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "un_style.txt").write_bytes((DOCUMENTS / "un_style.txt").read_bytes())
+    extracted = cli("extract", str(src), "-o", str(tmp_path / "a"), "--jobs", "2")
+    assert extracted.returncode == 0 and "1 document(s) written" in extracted.stderr
+    assert cli("extract", str(src), "-o", str(tmp_path / "all.jsonl"), "--format", "jsonl").returncode == 0
+    valid = cli("validate", str(tmp_path / "a"), str(tmp_path / "all.jsonl"), "-v")
+    assert valid.returncode == 0 and "validate: 2 valid, 0 invalid" in valid.stderr
+    same = cli("diff", str(tmp_path / "a"), str(tmp_path / "a"))
+    assert same.returncode == 0 and same.stdout == ""
+    reviewed = cli("review", str(src), "-o", str(tmp_path / "review"))
+    assert reviewed.returncode == 0 and (tmp_path / "review" / "un_style.html").is_file()
+    schema = cli("schema")
+    assert schema.returncode == 0 and json.loads(schema.stdout)["title"] == "Document"
+    corpus = tmp_path / "corpus" / "one"
+    corpus.mkdir(parents=True)
+    (corpus / "raw.txt").write_bytes((DOCUMENTS / "un_style.txt").read_bytes())
+    (corpus / "expected.json").write_text(json.dumps({"title": None, "sections": []}), encoding="utf-8")
+    evaluated = cli("evaluate", str(tmp_path / "corpus"), "--json")
+    assert evaluated.returncode == 0 and json.loads(evaluated.stdout)["overall"]["documents"] == 1
