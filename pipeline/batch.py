@@ -25,7 +25,7 @@ from .errors import InputError, PipelineError
 if TYPE_CHECKING:
     from .config import Config
 
-FORMATS = ("json", "jsonl", "text", "source")
+FORMATS = ("json", "jsonl", "text", "source", "akn", "sqlite")
 CHUNK = 8
 """Jobs per task sent to a worker: enough to make the cost of a round trip small."""
 IN_FLIGHT_PER_WORKER = 4
@@ -82,8 +82,12 @@ def process(job: Job, fmt: str, max_bytes: int, config: Config | None = None, pr
         counts = _counts(document)
         if fmt == "text":
             return Outcome(job, to_text(document), counts)
-        if fmt == "jsonl":
+        if fmt in ("jsonl", "sqlite"):  # for sqlite, the main process writes the rows
             return Outcome(job, to_json_line(dumped), counts)
+        if fmt == "akn":
+            from .akn import to_akn
+
+            return Outcome(job, to_akn(dumped), counts)
         return Outcome(job, to_json(dumped), counts)
     except PipelineError as exc:
         return Outcome(job, None, error=type(exc).__name__, message=str(exc), position=exc.position)

@@ -30,7 +30,8 @@ from .write import TEMP_SUFFIX, remove_stale_temporaries, write_atomic
 # model and the validator are imported by the commands that use them.
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-_SUFFIXES = {"json": ".json", "text": ".txt", "source": ".source.txt", "jsonl": ".jsonl"}
+_SUFFIXES = {"json": ".json", "text": ".txt", "source": ".source.txt", "jsonl": ".jsonl", "akn": ".akn.xml",
+             "sqlite": ".sqlite"}
 DEFAULT_MAX_BYTES = 50_000_000
 _DIFF_LINES = 20
 
@@ -129,9 +130,45 @@ class _Lines:
             Path(self.tmp).unlink(missing_ok=True)
 
 
+class _Rows:
+    """The destination of --format sqlite: documents upserted one transaction each."""
+
+    def __init__(self, target: str) -> None:
+        from .store import connect
+
+        Path(target).resolve().parent.mkdir(parents=True, exist_ok=True)
+        self.db = connect(target)
+        self.states: dict[str, int] = {"added": 0, "updated": 0, "unchanged": 0}
+
+    def add(self, line: str) -> None:
+        from .store import upsert
+
+        self.states[upsert(self.db, json.loads(line), line.rstrip("\n"))] += 1
+
+    def finish(self, err: TextIO) -> int:
+        self.db.close()
+        print("extract: database rows: " + ", ".join(f"{n} {state}" for state, n in self.states.items()), file=err)
+        return 0
+
+    def abandon(self) -> None:
+        self.db.close()
+
+
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
-    jsonl = args.format == "jsonl"
+    if args.format == "sqlite":
+        if args.check or args.output == "-":
+            print("error: --format sqlite writes a database file: give -o FILE, without --check", file=err)
+            return 2
+    if args.format == "akn":
+        try:
+            from .akn import _schema
+
+            _schema()
+        except UsageError as exc:
+            print(f"error: {exc}", file=err)
+            return 2
+    jsonl = args.format in ("jsonl", "sqlite")
     out_dir = Path(args.output)
     written = differing = 0
     totals = {"documents with warnings": 0}
@@ -141,7 +178,11 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         remove_stale_temporaries(out_dir)
     if jsonl and args.output != "-" and not args.check:
         remove_stale_temporaries(out_dir.resolve().parent)
-    lines = _Lines(args.output, args.check, out) if jsonl else None
+    lines: _Lines | _Rows | None = None
+    if args.format == "sqlite":
+        lines = _Rows(args.output)
+    elif jsonl:
+        lines = _Lines(args.output, args.check, out)
 
     def usable() -> Iterator[Job]:
         for job in _inputs(args.paths, out_dir, _SUFFIXES[args.format]):
@@ -450,6 +491,8 @@ def _parser() -> argparse.ArgumentParser:
                "  pipeline extract crawl/ -o crawl.jsonl --format jsonl --jobs 2\n"
                "  pipeline extract crawl/ -o - --format jsonl | jq .title\n"
                "  pipeline extract page.html -o clean --format text\n"
+               "  pipeline extract raw -o akn --format akn\n"
+               "  pipeline extract crawl/ -o crawl.sqlite --format sqlite --jobs 2\n"
                "  pipeline extract crawl/ -o out --dask-scheduler tcp://scheduler:8786",
     )
     ext.add_argument("paths", nargs="+", metavar="PATH")
@@ -464,7 +507,9 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=FORMATS, default="json",
                      help="json: the structured document, one file per input (default); jsonl: one "
                           "document per line, streamed in input order; text: the kept main text as plain "
-                          "UTF-8; source: the text that spans point into (an HTML page's rendered text)")
+                          "UTF-8; source: the text that spans point into (an HTML page's rendered text); akn: "
+                          "Akoma Ntoso 3.0 XML, validated against the OASIS schema (DIR/<path>.akn.xml); sqlite: "
+                          "rows with full-text search in the database FILE given as -o (updated in place on re-runs)")
     _config_options(ext)
     ext.add_argument("-q", "--quiet", action="store_true",
                      help="no progress bar and no summary; only the error lines")
