@@ -51,6 +51,16 @@ def _inputs(paths: Sequence[str], out_dir: Path, suffix: str) -> Iterator[Job | 
             yield f"{given}: no such file or directory"
 
 
+def _overwrites_input(job: Job, single_output: str | None) -> bool:
+    """Whether writing this job's output (or the one output file of the batch) would replace
+    the input file itself ('pipeline extract a.txt -o . --format text')."""
+    target = Path(single_output) if single_output and single_output != "-" else Path(job.target)
+    try:
+        return target.resolve() == Path(job.path).resolve()
+    except OSError:
+        return False
+
+
 class _Report:
     """One line on stderr per failed input, and the same facts as JSON Lines for --errors."""
 
@@ -156,10 +166,9 @@ class _Rows:
 
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
-    if args.format == "sqlite":
-        if args.check or args.output == "-":
-            print("error: --format sqlite writes a database file: give -o FILE, without --check", file=err)
-            return 2
+    if args.format == "sqlite" and (args.check or args.output == "-"):
+        print("error: --format sqlite writes a database file: give -o FILE, without --check", file=err)
+        return 2
     if args.format == "akn":
         try:
             from .akn import _schema
@@ -169,6 +178,12 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"error: {exc}", file=err)
             return 2
     jsonl = args.format in ("jsonl", "sqlite")
+    if jsonl and args.output != "-" and Path(args.output).is_file():
+        target = Path(args.output).resolve()
+        if any(isinstance(job, Job) and Path(job.path).resolve() == target
+               for job in _inputs(args.paths, Path(args.output), "")):
+            print(f"error: {args.output}: the output file is one of the inputs; choose another -o", file=err)
+            return 2
     out_dir = Path(args.output)
     written = differing = 0
     totals = {"documents with warnings": 0}
@@ -191,6 +206,9 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             elif not jsonl and job.target in produced:
                 report.fail(job.relative, "InputError",
                             f"{job.relative}: its output {job.target} is already produced by another input")
+            elif _overwrites_input(job, args.output if jsonl else None):
+                report.fail(job.relative, "InputError",
+                            f"{job.relative}: its output would overwrite the input itself; choose another -o")
             else:
                 produced.add(job.target)
                 yield job
@@ -322,6 +340,12 @@ def _review(args: argparse.Namespace, err: TextIO) -> int:
             print(f"error: {job}", file=err)
             failed += 1
             continue
+        if _overwrites_input(job, None):
+            print(f"error: {job.relative}: its review page would overwrite the input itself; choose another -o",
+                  file=err)
+            entries.append({"name": job.relative, "error": "its review page would overwrite the input"})
+            failed += 1
+            continue
         try:
             data = Path(job.path).read_bytes()
             _, doc = extract_with_json(data, job.relative, config, args.profile)
@@ -371,8 +395,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         problems = [str(document)] if isinstance(document, ValueError) else schema_errors(document)
         if problems:
             invalid += 1
-            for problem in problems:
-                out.write(f"{name}: {problem}\n")
+            out.writelines(f"{name}: {problem}\n" for problem in problems)
         else:
             valid += 1
             if args.verbose:

@@ -15,6 +15,7 @@ with the JSON (`expected_counts`).
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -96,7 +97,7 @@ def _marked(text: str, doc: dict[str, Any]) -> tuple[str, list[tuple[int, str]]]
         markers.setdefault(pos, []).append(ident)
     active: list[tuple[int, int, str, str, str]] = []
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         active = [s for s in active if s[1] > a] + starts.get(a, [])
         for ident in markers.get(a, []):
             out.append(f'<a class="warn" id="{ident}" href="#{ident}-note" title="warning">\u26a0</a>')
@@ -159,7 +160,7 @@ _SCRIPT = """
 
 def review_page(doc: dict[str, Any], text: str, name: str) -> str:
     """The review page of one document (`doc` as in the JSON, `text` what its spans point into)."""
-    body, warnings = _marked(text, doc)
+    body, _ = _marked(text, doc)
     counts = expected_counts(doc)
     legend = "".join(f'<li><i class="k-{kind}"></i>{html.escape(label)} ({counts[kind]})</li>'
                      for kind, label, _ in KINDS)

@@ -225,3 +225,19 @@ def test_progress_bar_only_on_a_terminal_and_a_summary_of_the_batch(tmp_path: Pa
     quiet = _Terminal()
     assert main(["extract", str(DOCUMENTS), "-o", str(tmp_path / "c"), "--quiet"], err=quiet) == 0
     assert quiet.getvalue() == ""
+
+
+def test_an_output_that_would_overwrite_its_input_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes((DOCUMENTS / "un_style.txt").read_bytes())
+    before = page.read_bytes()
+    code, _, err = run("extract", str(page), "-o", str(tmp_path), "--format", "text")
+    assert code == 1 and "its output would overwrite the input itself" in err
+    assert page.read_bytes() == before
+    html = tmp_path / "p.html"
+    html.write_bytes((FIXTURES / "html" / "resolution.html").read_bytes())
+    code, _, err = run("review", str(html), "-o", str(tmp_path))
+    assert code == 1 and "would overwrite the input itself" in err
+    assert html.read_bytes() == (FIXTURES / "html" / "resolution.html").read_bytes()
+    code, _, err = run("extract", str(page), "-o", str(page), "--format", "jsonl")
+    assert code == 2 and "the output file is one of the inputs" in err and page.read_bytes() == before

@@ -34,7 +34,7 @@ def test_without_configuration_the_shipped_rules_apply_alone() -> None:
 
 def test_rules_and_a_profile_matched_by_site_teach_the_parser_the_document() -> None:
     doc = extract(MINUTES.read_bytes(), "minutes.txt", load_config(BOARD))
-    profile, title, sections, paragraphs, chrome = _shape(doc)
+    profile, title, sections, _, chrome = _shape(doc)
     assert profile == "harbour"
     assert title == "Harbour Board Bulletin Minutes of the annual meeting"
     assert chrome == [("configured", "Tap here to follow the board")]

@@ -3,7 +3,6 @@ schema, and SQLite with full-text search, queried for real on the seed and the c
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -86,7 +85,7 @@ def test_akn_rejects_what_the_schema_rejects() -> None:
 
 
 def test_extract_format_akn_writes_validated_files(tmp_path: Path) -> None:
-    code, _, err = run("extract", str(SEED), str(DOCUMENTS / "un_style.txt"), "-o", str(tmp_path), "--format", "akn")
+    code, _, _ = run("extract", str(SEED), str(DOCUMENTS / "un_style.txt"), "-o", str(tmp_path), "--format", "akn")
     assert code == 0
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == [SEED.stem + ".akn.xml", "un_style.akn.xml"]
