@@ -177,6 +177,11 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except UsageError as exc:
             print(f"error: {exc}", file=err)
             return 2
+    try:
+        config = _config(args)  # a bad configuration stops the run before anything is written
+    except UsageError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
     jsonl = args.format in ("jsonl", "sqlite")
     if jsonl and args.output != "-" and Path(args.output).is_file():
         target = Path(args.output).resolve()
@@ -214,12 +219,6 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 yield job
 
     outcomes: Iterator[Outcome]
-    try:
-        config = _config(args)
-    except UsageError as exc:
-        report.close()
-        print(f"error: {exc}", file=err)
-        return 2
     if args.dask_scheduler:
         from .distributed import run_on_dask
 

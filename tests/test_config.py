@@ -87,6 +87,9 @@ def test_a_bad_configuration_is_one_line_naming_the_file_and_the_key(tmp_path: P
     assert len(err.strip().splitlines()) == 1
     assert err.startswith(f"error: --config: {bad}: ") and message in err
     assert not (tmp_path / "out").exists()
+    for fmt, target in (("jsonl", "all.jsonl"), ("sqlite", "all.sqlite")):
+        assert run("extract", str(MINUTES), "-o", str(tmp_path / target), "--format", fmt, "--config", str(bad))[0] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]  # no database, no temporary file
 
 
 def test_a_missing_configuration_file(tmp_path: Path) -> None:
