@@ -477,37 +477,20 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
     strongly against), widened by up to three lines on each side (title, byline, dateline,
     attribution). Each further short line in a run of them costs more than the one before,
     so a share bar, a tag list or a menu ends the article. Of the runs that score at least
-    half the best, the first is taken: an article comes before its comments and related
-    links, and nothing below a blog's first comment header is the article. What lies
-    outside is chrome; image placeholders inside are chrome too."""
+    half the best, the first is taken (an article comes before its comments and related
+    links), joined by a strong run after captions or a gallery; nothing below a blog's first
+    comment header is the article. What lies outside is chrome; image placeholders and
+    agency-credited captions inside are chrome too."""
     # A page dump prints one paragraph per line: lines are the units.
     blocks = [[line] for line in lines if not line.is_empty and not line.is_blank and line.index not in reasons]
     if not blocks:
         return
     scores = [_prose_score(block) for block in blocks]
-    # A paragraph printed twice on the page is a teaser card or a caption repeated as
-    # alt text, not article prose.
-    seen = Counter(block[0].stripped for block in blocks)
-    repeated = [seen[block[0].stripped] > 1 or _is_doubled(block[0].stripped) for block in blocks]
-    for i in range(1, len(blocks)):  # a caption printed twice, the second time with its credit
-        before, text = blocks[i - 1][0].stripped, blocks[i][0].stripped
-        if len(before) >= _MIN_REPEAT_PREFIX and text.startswith(before):
-            repeated[i - 1] = repeated[i] = True
+    repeated = _repeated(blocks)
     for i in range(len(blocks)):
         if repeated[i] and scores[i] > 0:
             scores[i] = -_SHORT_PENALTY
-    # A long run of short lines (share bar, tags, a menu, comment headers) is where the
-    # article ends: each further short line in a run costs more than the one before.
-    streak, streaks = 0.0, [0.0] * len(scores)
-    for i, score in enumerate(scores):
-        line = blocks[i][0]
-        packed = line.index > 0 and not (lines[line.index - 1].is_empty or lines[line.index - 1].is_blank)
-        if -_WALL < score < 0 and not IMAGE_PLACEHOLDER.match(line.stripped):
-            streak += 1 if packed or BULLET.match(line.raw) else _LONE_WEIGHT
-            scores[i] = score * (1 + streak / _STREAK_STEP)
-        elif score >= 0:
-            streak = 0
-        streaks[i] = streak
+    streaks = _streaks(blocks, lines, scores)
     # Below the first comment header, nothing is the article (unless nothing is above it).
     comments = next((i for i, block in enumerate(blocks) if found(COMMENT_HEADER, block[0].stripped)), len(blocks))
     walls = [score <= -_WALL or streak >= _STREAK_WALL for score, streak in zip(scores, streaks)]
@@ -534,6 +517,37 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
                 reasons[line.index] = "image"
             elif found(CAPTION_CREDIT, line.stripped):
                 reasons[line.index] = "photo-credit"
+
+
+def _repeated(blocks: list[list[Line]]) -> list[bool]:
+    """Paragraphs printed twice on the page: teaser cards, captions repeated as alt text,
+    a caption printed again with its credit. Not article prose."""
+    seen = Counter(block[0].stripped for block in blocks)
+    repeated = [seen[block[0].stripped] > 1 or _is_doubled(block[0].stripped) for block in blocks]
+    for i in range(1, len(blocks)):
+        before, text = blocks[i - 1][0].stripped, blocks[i][0].stripped
+        if len(before) >= _MIN_REPEAT_PREFIX and text.startswith(before):
+            repeated[i - 1] = repeated[i] = True
+    return repeated
+
+
+def _streaks(blocks: list[list[Line]], lines: tuple[Line, ...], scores: list[float]) -> list[float]:
+    """A long run of short lines (share bar, tags, a menu, comment headers) is where the
+    article ends: each further short line of a run costs more than the one before (scores
+    are changed in place). A line packed against the previous one or a bullet counts one,
+    a short line standing alone between blank lines a quarter; image placeholders count
+    nothing. Returns the length of the run at every block."""
+    streak, streaks = 0.0, [0.0] * len(scores)
+    for i, score in enumerate(scores):
+        line = blocks[i][0]
+        packed = line.index > 0 and not (lines[line.index - 1].is_empty or lines[line.index - 1].is_blank)
+        if -_WALL < score < 0 and not IMAGE_PLACEHOLDER.match(line.stripped):
+            streak += 1 if packed or BULLET.match(line.raw) else _LONE_WEIGHT
+            scores[i] = score * (1 + streak / _STREAK_STEP)
+        elif score >= 0:
+            streak = 0
+        streaks[i] = streak
+    return streaks
 
 
 def _first_strong_run(scores: list[float], limit: int, walls: list[bool]) -> tuple[int, int]:
