@@ -31,13 +31,13 @@ file.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from .errors import SchemaValidationError, UsageError
+from .patterns import NOT_NAME_CHARACTERS
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _E = f"{{{NS}}}"
@@ -54,12 +54,12 @@ def _el(parent: etree._Element | None, tag: str, text: str | None = None, **attr
 
 
 def _slug(text: str, fallback: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = NOT_NAME_CHARACTERS.sub("-", text.lower()).strip("-")
     return slug or fallback
 
 
 def _num_id(number: str | None, position: int) -> str:
-    cleaned = re.sub(r"[^a-z0-9]+", "", (number or "").lower())
+    cleaned = NOT_NAME_CHARACTERS.sub("", (number or "").lower())
     return cleaned or str(position)
 
 

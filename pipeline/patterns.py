@@ -144,6 +144,10 @@ PROMO = re.compile(
     re.IGNORECASE,
 )
 
+# "Kazakhstan - review" -> "kazakhstan-review" (with "-"), "(a)" -> "a" (with ""): the
+# characters an Akoma Ntoso name or eId part leaves out (after lower-casing).
+NOT_NAME_CHARACTERS = re.compile(r"[^a-z0-9]+")
+
 # "Milan Griffes on September 12, 2018 at 4:47 pm said:", "1. thelastchargersfan says:",
 # "34 responses to “Title”", "12 thoughts on “Title”": where a blog's comment section begins.
 COMMENT_HEADER = re.compile(
