@@ -56,6 +56,7 @@ from .patterns import (
     SECTION_OF_LINKS,
     PROMO,
     CAPTION_CREDIT,
+    DATED_HEADER,
     WIDE_CHARACTER,
     WIDE_SENTENCE_END,
     COMMENT_HEADER,
@@ -93,6 +94,9 @@ _WALL = 600.0
 _STREAK_STEP = 1.0
 _LONE_WEIGHT = 0.25
 _STRONG_SHARE = 0.5
+_HEADLINE_WINDOW = 8
+_MIN_HEADLINE_WORDS = 4
+_MAX_HEADLINE_WORDS = 25
 _BRIDGE_BLOCKS = 40
 _STREAK_WALL = 6
 _MIN_REPEAT_PREFIX = 30
@@ -486,6 +490,7 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
     if not blocks:
         return
     scores = [_prose_score(block) for block in blocks]
+    headings = [score <= -_WALL for score in scores]  # related-links and comment headings
     repeated = _repeated(blocks)
     for i in range(len(blocks)):
         if repeated[i] and scores[i] > 0:
@@ -497,7 +502,11 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
     first, last = _first_strong_run(scores, comments, walls)
     if last < first:
         return
+    headline = _headline(blocks, first, headings)
     for step, edge in ((-1, first), (1, last)):
+        if step < 0 and headline is not None:
+            first = headline  # the article's headline and what lies between it and the text
+            continue
         taken = 0
         pos = edge + step
         while 0 <= pos < len(blocks) and taken < _EXTEND_BLOCKS and not _is_furniture_block(blocks[pos]) \
@@ -517,6 +526,36 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
                 reasons[line.index] = "image"
             elif found(CAPTION_CREDIT, line.stripped):
                 reasons[line.index] = "photo-credit"
+
+
+def _headline(blocks: list[list[Line]], first: int, headings: list[bool]) -> int | None:
+    """The article's headline above its text, within a few lines: the nearest heading-shaped
+    line (a capitalised line of a few words with no closing punctuation, not a bullet, a
+    placeholder or a wall), preferring one printed again above it (a page prints its title
+    in the header bar or breadcrumb too). None when there is none."""
+    candidates = []
+    for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1):
+        if headings[i]:
+            break
+        if _is_headline_shaped(blocks[i][0]):
+            candidates.append(i)
+    if not candidates:
+        return None
+    for i in candidates:
+        text = blocks[i][0].stripped
+        if any(text in blocks[j][0].stripped for j in range(i)):
+            return i
+    return candidates[0]
+
+
+def _is_headline_shaped(line: Line) -> bool:
+    text = line.stripped
+    words = text.split()
+    return (_MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS and text[:1].isupper()
+            and not text.endswith((".", ",", ";", ":", "!")) and not BULLET.match(line.raw)
+            and not IMAGE_PLACEHOLDER.match(text) and not SECTION_OF_LINKS.match(text)
+            and not BYLINE.match(text) and not found(CAPTION_CREDIT, text)
+            and not DATELINE.match(text) and not DATED_HEADER.search(text))
 
 
 def _repeated(blocks: list[list[Line]]) -> list[bool]:

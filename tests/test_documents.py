@@ -68,3 +68,13 @@ def test_fixture_document(path: Path, update_golden: bool) -> None:
         expected_path.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert expected_path.exists(), f"{expected_path.name} missing: run pytest --update-golden and review it"
     assert got == json.loads(expected_path.read_text(encoding="utf-8"))
+
+
+def test_a_page_dump_keeps_its_headline_as_the_title() -> None:
+    """The headline is the title even with a standfirst, an author and a picture between it
+    and the article (the case file tests/fixtures/chrome_cases.txt holds the same page)."""
+    from .test_chrome import _cases
+
+    text = next(t for name, t, _ in _cases() if name.startswith("the headline of a page dump"))
+    doc = extract(text.encode("utf-8"), "dump.txt")
+    assert doc.title == "Library opens after two years of building work"
