@@ -110,22 +110,23 @@ def _counts(document) -> Counts:  # type: ignore[no-untyped-def]
     )
 
 
-def _process_chunk(chunk: list[Job], fmt: str, max_bytes: int, config: Config | None = None,
+def _process_chunk(chunk: list[Job | Outcome], fmt: str, max_bytes: int, config: Config | None = None,
                    profile: str | None = None) -> list[Outcome]:
-    return [process(job, fmt, max_bytes, config, profile) for job in chunk]
+    return [item if isinstance(item, Outcome) else process(item, fmt, max_bytes, config, profile) for item in chunk]
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run(jobs: Iterable[Job], fmt: str, max_bytes: int, workers: int = 1, config: Config | None = None,
+def run(jobs: Iterable[Job | Outcome], fmt: str, max_bytes: int, workers: int = 1, config: Config | None = None,
         profile: str | None = None) -> Iterator[Outcome]:
     """One Outcome per job, in job order. `workers` > 1 uses that many processes. `config`
-    and `profile` are the configured rules (see `pipeline.config`)."""
+    and `profile` are the configured rules (see `pipeline.config`). An Outcome among the
+    jobs (an input refused before it was read) passes through in its place."""
     if workers <= 1:
         for job in jobs:
-            yield process(job, fmt, max_bytes, config, profile)
+            yield job if isinstance(job, Outcome) else process(job, fmt, max_bytes, config, profile)
         return
     work = partial(_process_chunk, fmt=fmt, max_bytes=max_bytes, config=config, profile=profile)
     chunks = _chunks(iter(jobs), CHUNK)
@@ -144,6 +145,6 @@ def run(jobs: Iterable[Job], fmt: str, max_bytes: int, workers: int = 1, config:
             yield from done
 
 
-def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
+def _chunks(jobs: Iterator[Job | Outcome], size: int) -> Iterator[list[Job | Outcome]]:
     while chunk := list(islice(jobs, size)):
         yield chunk

@@ -204,16 +204,19 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     elif jsonl:
         lines = _Lines(args.output, args.check, out)
 
-    def usable() -> Iterator[Job]:
+    def usable() -> Iterator[Job | Outcome]:
+        # An input refused here goes down the batch as a failed Outcome, so that its error
+        # line comes out in input order whatever the number of workers.
         for job in _inputs(args.paths, out_dir, _SUFFIXES[args.format]):
             if isinstance(job, str):
-                report.fail(job.split(":", 1)[0], "InputError", job)
+                name = job.split(":", 1)[0]
+                yield Outcome(Job(name, name, ""), None, error="InputError", message=job)
             elif not jsonl and job.target in produced:
-                report.fail(job.relative, "InputError",
-                            f"{job.relative}: its output {job.target} is already produced by another input")
+                yield Outcome(job, None, error="InputError",
+                              message=f"{job.relative}: its output {job.target} is already produced by another input")
             elif _overwrites_input(job, args.output if jsonl else None):
-                report.fail(job.relative, "InputError",
-                            f"{job.relative}: its output would overwrite the input itself; choose another -o")
+                yield Outcome(job, None, error="InputError",
+                              message=f"{job.relative}: its output would overwrite the input itself; choose another -o")
             else:
                 produced.add(job.target)
                 yield job

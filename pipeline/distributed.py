@@ -90,7 +90,7 @@ def connect(scheduler: str) -> Any:
                          f"within {_CONNECT_SECONDS} s ({type(exc).__name__})") from exc
 
 
-def run_on_dask(jobs: Iterable[Job], fmt: str, max_bytes: int, scheduler: str, config: Any = None,
+def run_on_dask(jobs: Iterable[Job | Outcome], fmt: str, max_bytes: int, scheduler: str, config: Any = None,
                 profile: str | None = None) -> Iterator[Outcome]:
     """One Outcome per job, in job order, computed on the cluster at `scheduler`."""
     client = connect(scheduler)

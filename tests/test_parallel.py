@@ -146,3 +146,21 @@ def test_dask_option_without_dask_installed_is_a_one_line_usage_error(tmp_path: 
     assert code == 2
     assert err.strip() == ("error: --dask-scheduler: Dask is not installed; install the extra with: "
                            "pip install '.[dask]' (distributed is missing)")
+
+
+def test_inputs_refused_before_reading_keep_their_place_in_a_parallel_run(tmp_path: Path) -> None:
+    first = _batch(tmp_path / "first", copies=2)
+    second = _batch(tmp_path / "second", copies=1)
+    args = [str(first), str(tmp_path / "missing.txt"), str(second), str(first / "0-un_style.txt")]
+    serial = run("extract", *args, "-o", str(tmp_path / "s"), "--errors", str(tmp_path / "s.jsonl"))
+    parallel = run("extract", *args, "-o", str(tmp_path / "p"), "--jobs", "2", "--errors", str(tmp_path / "p.jsonl"))
+    same = (tmp_path / "s.jsonl").read_text(encoding="utf-8").replace(str(tmp_path / "s"), str(tmp_path / "p"))
+    assert same == (tmp_path / "p.jsonl").read_text(encoding="utf-8")  # messages name the output folder
+    errors = [line.replace(str(tmp_path / "s"), str(tmp_path / "p")) for line in serial[2].splitlines()
+              if line.startswith("error:")]
+    assert errors == [line for line in parallel[2].splitlines() if line.startswith("error:")]
+    assert any("missing.txt: no such file" in e for e in errors)
+    assert any("already produced by another input" in e for e in errors)
+    names = [json.loads(line)["file"] for line in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    missing = next(i for i, name in enumerate(names) if name.endswith("missing.txt"))
+    assert names.index("1-zz-empty.txt") < missing < names.index("0-declaration.md")  # in input order
