@@ -121,7 +121,8 @@ def _preface(doc_el: etree._Element, title: str | None, paragraphs: list[str]) -
 
 
 def _section_statement(parent: etree._Element | None, doc: dict[str, Any], section: dict[str, Any], name: str,
-                       prefix: str, title: str | None, narrative: list[str], component: str | None) -> etree._Element:
+                       prefix: str, title: str | None, narrative: list[str], component: str | None,
+                       taken: set[str]) -> etree._Element:
     statement = _el(parent, "statement", name="resolution", contains="originalVersion")
     _meta(statement, doc, name, component)
     heading = section.get("heading")
@@ -154,38 +155,37 @@ def _section_statement(parent: etree._Element | None, doc: dict[str, Any], secti
         _p(body, "")  # a mainBody holds at least one block; this section has no recommendations
     for i, rec in enumerate(section["recommendations"], 1):
         eid = f"{prefix}para_{_num_id(rec.get('number'), i)}"
-        para = _el(body, "paragraph", eId=_unique(body, eid))
+        para = _el(body, "paragraph", eId=_unique(taken, eid))
         if rec.get("label"):
             _el(para, "num", rec["label"])
         content = _el(para, "content")
         _p(content, rec["text"])
-        _items(content, rec["items"], para.get("eId"))
+        _items(content, rec["items"], para.get("eId"), taken)
     return statement
 
 
-def _items(parent: etree._Element, items: list[dict[str, Any]], owner: str) -> None:
+def _items(parent: etree._Element, items: list[dict[str, Any]], owner: str, taken: set[str]) -> None:
     if not items:
         return
     block = _el(parent, "blockList", eId=f"{owner}__list_1")
     for i, item in enumerate(items, 1):
-        eid = _unique(block, f"{owner}__list_1__item_{_num_id(item.get('number'), i)}")
+        eid = _unique(taken, f"{owner}__list_1__item_{_num_id(item.get('number'), i)}")
         node = _el(block, "item", eId=eid)
         if item.get("label"):
             _el(node, "num", item["label"])
         _p(node, item["text"])
-        _items(node, item["items"], eid)
+        _items(node, item["items"], eid, taken)
 
 
-def _unique(scope: etree._Element, eid: str) -> str:
-    """Two items printed with one number ('1.' twice) get '_2', '_3' after the second."""
-    root = scope.getroottree().getroot()
-    taken = {el.get("eId") for el in root.iter() if el.get("eId")}
-    if eid not in taken:
-        return eid
-    n = 2
-    while f"{eid}_{n}" in taken:
-        n += 1
-    return f"{eid}_{n}"
+def _unique(taken: set[str], eid: str) -> str:
+    """Two items printed with one number ('1.' twice) get '_2', '_3' after the second.
+    `taken` holds the paragraph and item eIds given so far in the document (every other eId
+    is built from a unique one, so cannot collide)."""
+    unique, n = eid, 2
+    while unique in taken:
+        unique, n = f"{eid}_{n}", n + 1
+    taken.add(unique)
+    return unique
 
 
 def to_akn(doc: dict[str, Any]) -> str:
@@ -196,15 +196,16 @@ def to_akn(doc: dict[str, Any]) -> str:
     sections = doc["sections"] or [{"heading": None, "heading_prefix": None, "formula": None, "considerations": [],
                                     "introduction": None, "recommendations": []}]
     if len(sections) == 1:
-        _section_statement(root, doc, sections[0], name, "", doc.get("title"), narrative, None)
+        _section_statement(root, doc, sections[0], name, "", doc.get("title"), narrative, None, set())
     else:
         collection = _el(root, "documentCollection", name="resolution", contains="originalVersion")
         _meta(collection, doc, name)
         _preface(collection, doc.get("title"), narrative)
         body = _el(collection, "collectionBody")
+        taken: set[str] = set()
         for n, section in enumerate(sections, 1):
             component = _el(body, "component", eId=f"cmp_{n}")
-            _section_statement(component, doc, section, name, f"cmp_{n}__", None, [], f"cmp_{n}")
+            _section_statement(component, doc, section, name, f"cmp_{n}__", None, [], f"cmp_{n}", taken)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
     errors = akn_errors(root)
     if errors:

