@@ -327,7 +327,7 @@ def _review(args: argparse.Namespace, err: TextIO) -> int:
     from .errors import PipelineError
     from .load import load
     from .review import expected_counts, index_page, review_page
-    from .run import extract_with_json
+    from .run import extract_loaded
 
     out_dir = Path(args.output)
     entries: list[dict[str, object]] = []
@@ -349,9 +349,9 @@ def _review(args: argparse.Namespace, err: TextIO) -> int:
             failed += 1
             continue
         try:
-            data = Path(job.path).read_bytes()
-            _, doc = extract_with_json(data, job.relative, config, args.profile)
-            text = load(data, job.relative).text
+            loaded = load(Path(job.path).read_bytes(), job.relative)
+            _, doc = extract_loaded(loaded, job.relative, config, args.profile)
+            text = loaded.text
         except (PipelineError, OSError) as exc:
             message = str(exc) if isinstance(exc, PipelineError) else f"{job.relative}: cannot read it ({exc})"
             print(f"error: {message}", file=err)

@@ -17,7 +17,6 @@ Both run `pipeline.batch.process`, the function a local run uses.
 
 from __future__ import annotations
 
-import json
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -56,7 +55,7 @@ def extract_bag(items: Any, fmt: str = "json") -> Any:
 
 
 def _extract_item(item: Any, fmt: str = "json") -> Any:
-    from .run import extract
+    from .run import extract_with_json
     from .write import to_text
 
     if isinstance(item, str):
@@ -67,12 +66,12 @@ def _extract_item(item: Any, fmt: str = "json") -> Any:
         if data is None:
             with open(name, "rb") as handle:
                 data = handle.read()
-        document = extract(data.encode("utf-8") if isinstance(data, str) else data, name)
+        document, dumped = extract_with_json(data.encode("utf-8") if isinstance(data, str) else data, name)
     except PipelineError as exc:
         return {"file": name, "error": type(exc).__name__, "message": str(exc), "position": exc.position}
     except OSError as exc:
         return {"file": name, "error": "OSError", "message": f"{name}: cannot read it ({exc.strerror})", "position": None}
-    return to_text(document) if fmt == "text" else json.loads(json.dumps(document.model_dump(mode="json")))
+    return to_text(document) if fmt == "text" else dumped  # the dict the document was validated as
 
 
 def connect(scheduler: str) -> Any:

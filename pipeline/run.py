@@ -14,13 +14,11 @@ from dataclasses import replace
 from typing import Any
 
 from .blocks import refine, segment
-from .config import Config, activate, site_text
 from .chrome import strip_chrome
-from .lines import split_lines
-from .load import load
+from .config import Config, activate, site_text
+from .lines import Line, split_lines
+from .load import Loaded, load
 from .metadata import find_metadata
-from .lines import Line
-from .load import Loaded
 from .model import Document, PageFacts, ParseWarning, SourceLine
 from .normalize import normalize_pieces
 from .structure import build_structure
@@ -37,7 +35,13 @@ def extract_with_json(data: bytes, path: str, config: Config | None = None,
                       profile: str | None = None) -> tuple[Document, dict[str, Any]]:
     """`extract`, and the document as the JSON-ready dict it was validated as (so that a
     writer need not dump the model a second time)."""
-    loaded = load(data, path)
+    return extract_loaded(load(data, path), path, config, profile)
+
+
+def extract_loaded(loaded: Loaded, path: str, config: Config | None = None,
+                   profile: str | None = None) -> tuple[Document, dict[str, Any]]:
+    """`extract_with_json` for an input already loaded (a caller that needs the text the
+    spans point into, such as the review page, loads it once)."""
     if config is None and profile is None:
         return _extract(loaded, path)
     config = config or Config()
