@@ -510,7 +510,7 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
         taken = 0
         pos = edge + step
         while 0 <= pos < len(blocks) and taken < _EXTEND_BLOCKS and not _is_furniture_block(blocks[pos]) \
-                and _prose_score(blocks[pos]) > -_WALL and not (step > 0 and repeated[pos]) \
+                and not headings[pos] and not (step > 0 and repeated[pos]) \
                 and not (step > 0 and streaks[pos] > 1):
             taken += 1
             pos += step

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .patterns import LINE_BREAK
+from .patterns import HSPACE_CHARACTERS, LINE_BREAK
 
-_HSPACE = " \t\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff"  # the characters of patterns.HSPACE
+_STRIPPED = HSPACE_CHARACTERS + "\f\v"  # what a line's content is stripped of
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,7 @@ class Line:
 
     @property
     def stripped(self) -> str:
-        return self.raw.strip(" \t\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff\f\v")
+        return self.raw.strip(_STRIPPED)
 
     @property
     def is_empty(self) -> bool:
@@ -29,11 +29,11 @@ class Line:
     @property
     def is_blank(self) -> bool:
         """Nothing but horizontal whitespace (patterns.BLANK_LINE), told without the engine."""
-        return not self.raw.strip(_HSPACE)
+        return not self.raw.strip(HSPACE_CHARACTERS)
 
     def content_span(self) -> tuple[int, int]:
         """The span of the line without leading and trailing whitespace."""
-        lead = len(self.raw) - len(self.raw.lstrip(" \t\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff\f\v"))
+        lead = len(self.raw) - len(self.raw.lstrip(_STRIPPED))
         return self.start + lead, self.start + lead + len(self.stripped)
 
 

@@ -11,7 +11,8 @@ import re
 
 # Horizontal whitespace as it appears in dumps: spaces, tabs, NBSP (U+00A0), narrow NBSP,
 # figure space, ideographic space, zero-width characters.
-HSPACE = "[ \\t\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff]"
+HSPACE_CHARACTERS = " \t\u00a0\u2007\u202f\u3000\u200b\u200c\u200d\u2060\ufeff"
+HSPACE = f"[{HSPACE_CHARACTERS}]"
 
 # "\r\n", "\r", "\n", and the other line breaks text carries: form feed (a PDF page break),
 # vertical tab, file/group/record separators, NEL, U+2028 and U+2029 (offsets stay exact).
