@@ -100,6 +100,16 @@ class Rules(_Strict):
     def operative_set(self) -> frozenset[str]:
         return frozenset(self.operative)
 
+    @cached_property
+    def phrases(self) -> frozenset[str]:
+        """Every configured opening phrase, preambular or operative."""
+        return self.preambular_set | self.operative_set
+
+    @cached_property
+    def longest_phrase(self) -> int:
+        """Words in the longest configured phrase (0 when none)."""
+        return max((len(p.split()) for p in self.phrases), default=0)
+
 
 class Match(_Strict):
     path: str | None = None

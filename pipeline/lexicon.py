@@ -46,12 +46,11 @@ _MAX_PHRASE_WORDS = max(len(p.split()) for p in _ALL_PHRASES)
 
 def lead_of(words: list[str]) -> str:
     """The opening phrase of a clause from its first words (already lower-cased)."""
-    extra = active()
-    configured = extra.preambular_set | extra.operative_set if extra.preambular or extra.operative else None
-    longest = max([_MAX_PHRASE_WORDS, *(len(p.split()) for p in configured)]) if configured else _MAX_PHRASE_WORDS
+    configured = active().phrases
+    longest = max(_MAX_PHRASE_WORDS, active().longest_phrase)
     for size in range(min(longest, len(words)), 1, -1):
         phrase = " ".join(words[:size])
-        if phrase in _ALL_PHRASES or (configured and phrase in configured):
+        if phrase in _ALL_PHRASES or phrase in configured:
             return phrase
     if not words:
         return ""
