@@ -498,7 +498,7 @@ def _mark_outside_main_text(lines: tuple[Line, ...], reasons: dict[int, str]) ->
     streaks = _streaks(blocks, lines, scores)
     # Below the first comment header, nothing is the article (unless nothing is above it).
     comments = next((i for i, block in enumerate(blocks) if found(COMMENT_HEADER, block[0].stripped)), len(blocks))
-    walls = [score <= -_WALL or streak >= _STREAK_WALL for score, streak in zip(scores, streaks)]
+    walls = [heading or streak >= _STREAK_WALL for heading, streak in zip(headings, streaks)]
     first, last = _first_strong_run(scores, comments, walls)
     if last < first:
         return
